@@ -1,0 +1,4 @@
+/**
+ * JMH and scenario benchmarks.
+ */
+package io.patternhub.benchmarks;

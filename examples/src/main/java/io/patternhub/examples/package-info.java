@@ -1,0 +1,4 @@
+/**
+ * The patternhub command line tool, the offline demo and runnable examples.
+ */
+package io.patternhub.examples;

@@ -1,0 +1,4 @@
+/**
+ * QuickBooks Online and Xero ledgers and the reconciliation engine.
+ */
+package io.patternhub.accounting;

@@ -1,0 +1,4 @@
+/**
+ * Etsy Open API v3 storefront.
+ */
+package io.patternhub.etsy;

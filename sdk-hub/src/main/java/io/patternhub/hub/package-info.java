@@ -1,0 +1,4 @@
+/**
+ * Master catalog, durable store, catalog sync, order ingest, buyer access, privacy and insights.
+ */
+package io.patternhub.hub;

@@ -1,0 +1,4 @@
+/**
+ * Ravelry pattern-store storefront.
+ */
+package io.patternhub.ravelry;

@@ -1,0 +1,4 @@
+/**
+ * Shopify Admin GraphQL storefront.
+ */
+package io.patternhub.shopify;

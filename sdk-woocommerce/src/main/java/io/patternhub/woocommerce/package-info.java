@@ -1,0 +1,4 @@
+/**
+ * WooCommerce REST v3 storefront.
+ */
+package io.patternhub.woocommerce;
