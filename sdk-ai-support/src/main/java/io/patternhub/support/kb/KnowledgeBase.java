@@ -309,9 +309,10 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
                 s.setSimilarity(new BM25Similarity());
                 TopDocs top = s.search(q, k);
                 List<ScoredPassage> out = new ArrayList<>();
+                Map<String, Double> weights = idfWeights(s, terms);
                 for (ScoreDoc sd : top.scoreDocs) {
                     Passage p = toPassage(s.storedFields().document(sd.doc));
-                    out.add(new ScoredPassage(p, sd.score, coverage(terms, p)));
+                    out.add(new ScoredPassage(p, sd.score, coverage(weights, p)));
                 }
                 return out;
             } finally {
@@ -322,16 +323,52 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         }
     }
 
-    private double coverage(Set<String> queryTerms, Passage p) {
-        Citation c = p.citation();
-        Set<String> passageTerms = analyzer.terms(c.title() + "\n" + c.section() + "\n" + p.text());
-        long hit = queryTerms.stream().filter(passageTerms::contains).count();
-        return (double) hit / queryTerms.size();
+    /**
+     * BM25's idf per query term over the passage text. A term the documentation never uses gets the
+     * highest weight: a question about something the documents do not mention must not look covered.
+     */
+    private static Map<String, Double> idfWeights(IndexSearcher s, Set<String> terms) throws IOException {
+        int n = Math.max(1, s.getIndexReader().getDocCount(F_TEXT));
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String t : terms) {
+            int df = s.getIndexReader().docFreq(new Term(F_TEXT, t));
+            out.put(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        }
+        return out;
     }
 
-    /** The analysed query terms the retriever searches for (stemmed, without stop words). */
-    public Set<String> queryTerms(String text) {
+    private double coverage(Map<String, Double> weights, Passage p) {
+        Citation c = p.citation();
+        Set<String> passageTerms = analyzer.terms(c.title() + "\n" + c.section() + "\n" + p.text());
+        double total = 0;
+        double hit = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            total += e.getValue();
+            if (passageTerms.contains(e.getKey())) {
+                hit += e.getValue();
+            }
+        }
+        return total == 0 ? 0 : Math.min(1.0, hit / total);
+    }
+
+    @Override
+    public Set<String> terms(String text) {
         return analyzer.terms(text);
+    }
+
+    /** BM25 idf of each query term over the passages; terms the documentation never uses weigh most. */
+    @Override
+    public Map<String, Double> termWeights(String query) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return idfWeights(s, analyzer.terms(query));
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Passage toPassage(Document d) {

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param passage the passage
  * @param score the retriever's score (BM25, or a fused score); only comparable within one result list
- * @param queryCoverage the share (0 to 1) of the query's distinct content terms found in the passage
+ * @param queryCoverage the share (0 to 1) of the query's distinct content terms found in the
+ *     passage (its title, section and text), each term weighted by its BM25 idf
  */
 public record ScoredPassage(Passage passage, double score, double queryCoverage) {
 

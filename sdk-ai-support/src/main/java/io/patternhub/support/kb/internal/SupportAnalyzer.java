@@ -28,7 +28,9 @@ public final class SupportAnalyzer extends Analyzer {
             "would", "should", "shall", "may", "might", "must", "am", "has", "have", "had", "been",
             "being", "about", "any", "some", "just", "so", "too", "very", "also", "from", "up", "out",
             "get", "got", "want", "wanted", "need", "know", "tell", "there", "here", "all", "one",
-            "its", "it's", "im", "i'm", "ive", "i've", "dont", "don't", "much", "many", "them");
+            "its", "it's", "im", "i'm", "ive", "i've", "dont", "don't", "much", "many", "them",
+            // "use" would stem to "us" and match "US 7" needle sizes.
+            "use", "uses", "used", "using");
 
     private final CharArraySet stopWords;
 
