@@ -29,6 +29,8 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePatternFile.class)
 @JsonDeserialize(as = ImmutablePatternFile.class)
 public interface PatternFile {
+    /** The chunk size used when streaming content to hash it: 64 KiB. */
+    int STREAM_CHUNK_BYTES = 64 * 1024;
     /** The file name buyers see, e.g. {@code "raglan-tee-a4.pdf"}. */
     String name();
 
@@ -120,6 +122,19 @@ public interface PatternFile {
         if (path == null || !Files.isRegularFile(path)) {
             throw new InvalidModelException("PatternFile", "path", "not a regular file: " + path);
         }
+        return fromContent(path.getFileName().toString(), FileContent.ofPath(path)).location(path.toUri());
+    }
+
+    /**
+     * A builder preset from streamed content: name, media type (guessed from the name), size and
+     * SHA-256 computed by reading the content once in small chunks, and the content itself.
+     *
+     * @param name    the file name buyers see
+     * @param content where the bytes come from
+     * @return a builder for the file
+     * @throws UncheckedIOException if the content cannot be read
+     */
+    static ImmutablePatternFile.Builder fromContent(String name, FileContent content) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -127,22 +142,22 @@ public interface PatternFile {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
         long size = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
+        byte[] buffer = new byte[STREAM_CHUNK_BYTES];
+        try (InputStream in = new DigestInputStream(content.open(), digest)) {
+            for (int n; (n = in.read(buffer, 0, buffer.length)) != -1; ) {
                 size += n;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read " + name, e);
         }
-        String fileName = path.getFileName().toString();
-        return builder()
-                .name(fileName)
-                .mediaType(guessMediaType(fileName))
+        ImmutablePatternFile.Builder builder = builder()
+                .name(name)
+                .mediaType(guessMediaType(name))
                 .sizeBytes(size)
                 .sha256(HexFormat.of().formatHex(digest.digest()))
-                .location(path.toUri())
-                .content(FileContent.ofPath(path));
+                .content(content);
+        content.location().ifPresent(builder::location);
+        return builder;
     }
 
     /**
