@@ -1,5 +1,6 @@
 package io.patternhub.core.event;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.InvalidModelException;
@@ -11,6 +12,7 @@ import org.immutables.value.Value;
 @PatternHubStyle
 @JsonSerialize(as = ImmutableAppUninstalledEvent.class)
 @JsonDeserialize(as = ImmutableAppUninstalledEvent.class)
+@JsonTypeName("app_uninstalled")
 public non-sealed interface AppUninstalledEvent extends StorefrontEvent {
 
     /** The shop the app was removed from (Shopify shop domain, Etsy shop id). */

@@ -1,5 +1,6 @@
 package io.patternhub.core.event;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.InvalidModelException;
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
 @PatternHubStyle
 @JsonSerialize(as = ImmutableListingEvent.class)
 @JsonDeserialize(as = ImmutableListingEvent.class)
+@JsonTypeName("listing")
 public non-sealed interface ListingEvent extends StorefrontEvent {
 
     /** What happened to the listing. */

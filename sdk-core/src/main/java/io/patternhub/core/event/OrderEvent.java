@@ -1,5 +1,6 @@
 package io.patternhub.core.event;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.InvalidModelException;
@@ -16,6 +17,7 @@ import org.immutables.value.Value;
 @PatternHubStyle
 @JsonSerialize(as = ImmutableOrderEvent.class)
 @JsonDeserialize(as = ImmutableOrderEvent.class)
+@JsonTypeName("order")
 public non-sealed interface OrderEvent extends StorefrontEvent {
 
     /** What happened to the order. */

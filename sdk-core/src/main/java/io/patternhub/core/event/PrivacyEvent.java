@@ -1,5 +1,6 @@
 package io.patternhub.core.event;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.CustomerRef;
@@ -16,6 +17,7 @@ import org.immutables.value.Value;
 @PatternHubStyle
 @JsonSerialize(as = ImmutablePrivacyEvent.class)
 @JsonDeserialize(as = ImmutablePrivacyEvent.class)
+@JsonTypeName("privacy")
 public non-sealed interface PrivacyEvent extends StorefrontEvent {
 
     /** What is asked. */
