@@ -1,5 +1,6 @@
 package io.patternhub.core.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.CurrencyMismatchException;
@@ -46,6 +47,7 @@ public interface JournalLine {
     }
 
     /** Whether this line is a debit. */
+    @JsonIgnore
     default boolean isDebit() {
         return debit().isPresent();
     }

@@ -32,6 +32,10 @@ public interface ListingFile extends RawPayload {
         if (externalId().isBlank()) {
             throw new InvalidModelException("ListingFile", "externalId", "must not be blank");
         }
+        if (sha256().isPresent() && !sha256().get().matches("[0-9a-f]{64}")) {
+            throw new InvalidModelException("ListingFile", "sha256",
+                    "must be 64 lower-case hex characters, was '" + sha256().get() + "'");
+        }
     }
 
     static ImmutableListingFile.Builder builder() {

@@ -181,6 +181,23 @@ public final class Money implements Comparable<Money> {
         return new Money(amount.subtract(other.amount), currency);
     }
 
+    /**
+     * The amount in the currency's minor units, e.g. 1234 for 12.34 EUR, for APIs that take integers.
+     *
+     * @return the minor units
+     * @throws InvalidModelException if the amount has more decimals than the currency (round first)
+     *         or the currency has no minor unit
+     */
+    public long toMinorUnits() {
+        int digits = minorDigits(currency);
+        try {
+            return amount.setScale(digits).unscaledValue().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidModelException("Money", "amount", this + " is not a whole number of minor units;"
+                    + " call roundedToCurrency() first", e);
+        }
+    }
+
     public Money negate() {
         return new Money(amount.negate(), currency);
     }

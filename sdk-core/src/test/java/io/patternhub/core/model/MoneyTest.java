@@ -76,6 +76,17 @@ class MoneyTest {
         assertThat(Money.zero(Currency.getInstance("BHD")).amount().scale()).isEqualTo(3);
     }
 
+    @Test
+    void convertsBackToMinorUnitsOnlyWhenExact() {
+        assertThat(Money.of("12.34", "EUR").toMinorUnits()).isEqualTo(1234);
+        assertThat(Money.of("12.3", "EUR").toMinorUnits()).isEqualTo(1230);
+        assertThat(Money.of("500", "JPY").toMinorUnits()).isEqualTo(500);
+        assertThat(Money.of("-1.234", "BHD").toMinorUnits()).isEqualTo(-1234);
+        assertThatThrownBy(() -> Money.of("12.345", "EUR").toMinorUnits())
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("roundedToCurrency");
+        assertThat(Money.of("12.345", "EUR").roundedToCurrency().toMinorUnits()).isEqualTo(1234);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "2.345, EUR, 2.34",   // half-even: 4 is even, stays

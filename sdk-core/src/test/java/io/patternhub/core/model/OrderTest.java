@@ -107,6 +107,8 @@ class OrderTest {
                 .isInstanceOf(InvalidModelException.class);
         assertThatThrownBy(() -> Fixtures.patternFile().withSha256("ABC"))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("sha256");
+        assertThatThrownBy(() -> ListingFile.builder().externalId("f").name("a.pdf").sha256("xyz").build())
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("sha256");
         assertThatThrownBy(() -> Fixtures.patternFile().withSizeBytes(-1))
                 .isInstanceOf(InvalidModelException.class);
     }
