@@ -1,0 +1,169 @@
+package io.patternhub.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.patternhub.core.error.RateLimitException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest extends TransportTestSupport {
+
+    /** Answers 429 when more than {@code limit} requests arrived in the last second. */
+    private static final class SlidingWindowServer extends Dispatcher {
+        final int limit;
+        final ArrayDeque<Long> window = new ArrayDeque<>();
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger tooMany = new AtomicInteger();
+
+        SlidingWindowServer(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized MockResponse dispatch(RecordedRequest request) {
+            long now = System.nanoTime();
+            while (!window.isEmpty() && now - window.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
+                window.pollFirst();
+            }
+            window.addLast(now);
+            if (window.size() > limit) {
+                tooMany.incrementAndGet();
+                return new MockResponse().setResponseCode(429).setHeader("Retry-After", "1");
+            }
+            ok.incrementAndGet();
+            return new MockResponse().setBody("{}");
+        }
+    }
+
+    @Test
+    void burstFromManyThreadsStaysWithinTenPerSecond() throws Exception {
+        SlidingWindowServer platform = new SlidingWindowServer(10);
+        server.setDispatcher(platform);
+        HttpTransport t = transport(b -> b.rateLimit(RateLimitSettings.perSecond(10)).retry(RetrySettings.none()));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(pool.submit(() -> t.execute(ApiRequest.get("/listings/active"))));
+            }
+            for (Future<ApiResponse> call : calls) {
+                assertThat(call.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(platform.tooMany).hasValue(0);
+        assertThat(platform.ok).hasValue(200);
+    }
+
+    /** Records the server-side arrival time of each request. */
+    private static final class Arrivals extends Dispatcher {
+        final List<Long> at = new CopyOnWriteArrayList<>();
+        final List<MockResponse> script;
+
+        Arrivals(MockResponse... script) {
+            this.script = List.of(script);
+        }
+
+        @Override
+        public synchronized MockResponse dispatch(RecordedRequest request) {
+            at.add(System.nanoTime());
+            return script.get(Math.min(at.size() - 1, script.size() - 1));
+        }
+
+        Duration gap(int i) {
+            return Duration.ofNanos(at.get(i + 1) - at.get(i));
+        }
+    }
+
+    @Test
+    void exhaustedSecondWindowHoldsTheNextCall() {
+        Arrivals arrivals = new Arrivals(
+                new MockResponse().setBody("{}").setHeader("x-limit-per-second", "10")
+                        .setHeader("x-remaining-this-second", "0").setHeader("x-remaining-today", "9000")
+                        .setHeader("x-limit-per-day", "10000"),
+                new MockResponse().setBody("{}"));
+        server.setDispatcher(arrivals);
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy()));
+
+        ApiResponse first = t.execute(ApiRequest.get("/a"));
+        t.execute(ApiRequest.get("/b"));
+
+        assertThat(first.rateLimit().window("second")).hasValueSatisfying(w -> {
+            assertThat(w.limit()).hasValue(10);
+            assertThat(w.remaining()).hasValue(0);
+        });
+        assertThat(first.rateLimit().window("day").orElseThrow().remaining()).hasValue(9000);
+        assertThat(arrivals.gap(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void spentDailyQuotaFailsFastWithoutCallingThePlatform() {
+        server.enqueue(new MockResponse().setBody("{}").setHeader("x-remaining-today", "0")
+                .setHeader("x-limit-per-day", "10000"));
+        server.enqueue(new MockResponse().setBody("{}"));
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy()));
+
+        t.execute(ApiRequest.get("/a"));
+        assertThatThrownBy(() -> t.execute(ApiRequest.get("/b")))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.retryAfter().orElseThrow()).isGreaterThan(Duration.ofHours(23));
+                    assertThat(e.context().rateLimitHeaders()).containsEntry("x-remaining-today", "0");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void localDailyQuotaIsEnforced() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse().setBody("{}"));
+        }
+        HttpTransport t = transport(b -> b.rateLimit(RateLimitSettings.perSecond(100).withDailyQuota(2)));
+        t.execute(ApiRequest.get("/a"));
+        t.execute(ApiRequest.get("/b"));
+        assertThatThrownBy(() -> t.execute(ApiRequest.get("/c"))).isInstanceOf(RateLimitException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void retryAfterOn429PausesOtherCallers() throws Exception {
+        CountDownLatch firstAnswered = new CountDownLatch(1);
+        Arrivals arrivals = new Arrivals(
+                new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"),
+                new MockResponse().setBody("{}"));
+        server.setDispatcher(arrivals);
+        HttpTransport t = transport(b -> b.retry(RetrySettings.none()).listener(new TransportListener() {
+            @Override
+            public void onFailure(io.patternhub.core.Platform p, ApiRequest r,
+                    io.patternhub.core.error.PatternHubException f, int attempts) {
+                firstAnswered.countDown();
+            }
+        }));
+
+        assertThatThrownBy(() -> t.execute(ApiRequest.get("/a"))).isInstanceOf(RateLimitException.class);
+        assertThat(firstAnswered.await(5, TimeUnit.SECONDS)).isTrue();
+        // Another caller of the same connection, with no retry of its own, is held back by the pause.
+        Thread other = new Thread(() -> t.execute(ApiRequest.get("/b")));
+        other.start();
+        other.join(10_000);
+
+        assertThat(arrivals.at).hasSize(2);
+        assertThat(arrivals.gap(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,2 @@
+/** Clocks for deterministic sandbox tests. */
+package io.patternhub.testkit.time;
