@@ -12,6 +12,7 @@ import io.patternhub.support.kb.ScoredPassage;
 import io.patternhub.support.llm.ChatModel;
 import io.patternhub.support.llm.ChatRequest;
 import io.patternhub.support.llm.ChatResponse;
+import io.patternhub.support.privacy.PiiRedactor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class LlmAnswerer implements Answerer {
     private final int passages;
     private final double minCoverage;
     private final ObjectMapper mapper = PatternHubJson.newMapper();
+    // Also redacted here, not only in the client: a third-party ChatModel may not redact.
+    private final PiiRedactor redactor = PiiRedactor.defaults();
 
     private LlmAnswerer(Builder b) {
         this.retriever = b.retriever;
@@ -99,13 +102,13 @@ public final class LlmAnswerer implements Answerer {
         return Answer.answered(withSources, new ArrayList<>(citations));
     }
 
-    private static String prompt(List<ScoredPassage> found, Inquiry inquiry) {
+    private String prompt(List<ScoredPassage> found, Inquiry inquiry) {
         StringBuilder sb = new StringBuilder("Documentation passages:\n");
         for (int i = 0; i < found.size(); i++) {
             sb.append("\n[").append(i + 1).append("] ").append(found.get(i).passage().citation().label()).append('\n')
                     .append(found.get(i).passage().text()).append('\n');
         }
-        sb.append("\nCustomer message:\n").append(inquiry.text());
+        sb.append("\nCustomer message:\n").append(redactor.redact(inquiry.text()));
         return sb.toString();
     }
 

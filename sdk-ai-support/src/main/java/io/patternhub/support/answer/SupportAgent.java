@@ -25,7 +25,9 @@ public final class SupportAgent {
                     + "|\\b(link|links|download)\\b[^.?!]{0,40}\\b(expired|doesn'?t\\s+work|not\\s+working|broken|never\\s+arrived|didn'?t\\s+arrive)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ORDER_NUMBER = Pattern.compile(
-            "\\border\\s*(?:number|no\\.?|nr\\.?|id)?\\s*(?:is|was|:)?\\s*#?\\s*([A-Z0-9][A-Z0-9-]{3,})\\b|#\\s*([0-9][A-Z0-9-]{3,})\\b",
+            // An order number has a digit: "my order from Etsy" names no order.
+            "\\border\\s*(?:number|no\\.?|nr\\.?|id)?\\s*(?:is|was|:)?\\s*#?\\s*((?=[A-Z-]*\\d)[A-Z0-9][A-Z0-9-]{3,})\\b"
+                    + "|#\\s*([0-9][A-Z0-9-]{3,})\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 

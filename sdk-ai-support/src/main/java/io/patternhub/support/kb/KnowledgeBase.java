@@ -86,16 +86,34 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
     private KnowledgeBase(Builder b) {
         this.chunkChars = b.chunkChars;
         this.chunker = new Chunker(b.chunkChars);
+        Directory dir = null;
         try {
-            this.directory = b.indexDirectory == null ? new ByteBuffersDirectory() : FSDirectory.open(b.indexDirectory);
+            dir = b.indexDirectory == null ? new ByteBuffersDirectory() : FSDirectory.open(b.indexDirectory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setSimilarity(new BM25Similarity());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            this.writer = new IndexWriter(directory, config);
+            this.writer = new IndexWriter(dir, config);
             writer.commit();
             this.searchers = new SearcherManager(writer, null);
+            this.directory = dir;
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            closeQuietly(dir);
+            throw new io.patternhub.core.error.ConfigurationException("The knowledge base index " + b.indexDirectory
+                    + " is open in another KnowledgeBase or process; open it once and share the instance.",
+                    ErrorContext.empty(), e);
         } catch (IOException e) {
+            closeQuietly(dir);
             throw new UncheckedIOException("Could not open the knowledge base index", e);
+        }
+    }
+
+    private static void closeQuietly(Directory dir) {
+        if (dir != null) {
+            try {
+                dir.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one to report
+            }
         }
     }
 
@@ -306,7 +324,6 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                s.setSimilarity(new BM25Similarity());
                 TopDocs top = s.search(q, k);
                 List<ScoredPassage> out = new ArrayList<>();
                 Map<String, Double> weights = idfWeights(s, terms);

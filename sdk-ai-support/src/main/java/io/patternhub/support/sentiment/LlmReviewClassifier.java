@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternhub.core.json.PatternHubJson;
 import io.patternhub.support.llm.ChatModel;
 import io.patternhub.support.llm.ChatRequest;
+import io.patternhub.support.privacy.PiiRedactor;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,6 +25,8 @@ public final class LlmReviewClassifier implements ReviewClassifier {
     private final ChatModel model;
     private final ReviewClassifier fallback;
     private final ObjectMapper mapper = PatternHubJson.newMapper();
+    // Also redacted here, not only in the client: a third-party ChatModel may not redact.
+    private final PiiRedactor redactor = PiiRedactor.defaults();
 
     public LlmReviewClassifier(ChatModel model, ReviewClassifier fallback) {
         this.model = Objects.requireNonNull(model, "model");
@@ -33,7 +36,7 @@ public final class LlmReviewClassifier implements ReviewClassifier {
     @Override
     public SentimentResult classify(Review review) {
         String prompt = (review.stars().isPresent() ? "Rating: " + review.stars().getAsInt() + " of 5\n" : "")
-                + "Review:\n" + review.text();
+                + "Review:\n" + redactor.redact(review.text());
         String reply = model.chat(ChatRequest.builder().system(SYSTEM).user(prompt).jsonOutput(true).maxTokens(120).build()).text();
         int start = reply.indexOf('{');
         int end = reply.lastIndexOf('}');

@@ -57,6 +57,15 @@ class SupportAgentTest {
     }
 
     @Test
+    void wordsAfterOrderAreNotTakenForAnOrderNumber() {
+        Answer a = agent.handle(Inquiry.builder().body("I never received the download link for my order from your shop.")
+                .customerEmail("ana@example.com").build());
+        assertThat(a.answered()).isTrue();
+        assertThat(a.actions()).first().asString().startsWith("Looked up orders for the customer's email");
+        assertThat(orders.resendCount("1001")).isEqualTo(1);
+    }
+
+    @Test
     void escalatesWhenTheOrderCannotBeFound() {
         Answer a = agent.handle(Inquiry.builder().body("I didn't get my pattern file for order 999999.")
                 .customerEmail("nobody@example.com").build());

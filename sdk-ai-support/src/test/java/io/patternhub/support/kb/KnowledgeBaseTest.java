@@ -118,7 +118,11 @@ class KnowledgeBaseTest {
                     .containsExactly("Cut four sleeves on the bias.");
             assertThat(kb.retrieve("block shawl wires", 5)).isEmpty();
         }
-        // A new instance over the same index directory knows what is already indexed.
+        // A new instance over the same index directory knows what is already indexed; two at once are refused.
+        try (KnowledgeBase first = KnowledgeBase.builder().indexDirectory(index).build()) {
+            assertThatThrownBy(() -> KnowledgeBase.builder().indexDirectory(index).build())
+                    .isInstanceOf(io.patternhub.core.error.ConfigurationException.class).hasMessageContaining("open in another");
+        }
         try (KnowledgeBase reopened = KnowledgeBase.builder().indexDirectory(index).build()) {
             assertThat(reopened.documentIds()).containsExactly("a.md", "sub/c.html");
             assertThat(reopened.ingestDirectory(docs).unchanged()).containsExactly("a.md", "sub/c.html");
