@@ -33,6 +33,16 @@ class SupportAgentTest {
     }
 
     @Test
+    void answersSerialiseToJsonWithCitationsAndEscalation() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = io.patternhub.core.json.PatternHubJson.newMapper();
+        com.fasterxml.jackson.databind.JsonNode answered = mapper.valueToTree(agent.handle(Inquiry.of("Is seam allowance included?")));
+        assertThat(answered.path("citations").get(0).path("documentId").asText()).isEqualTo("seam-allowance.md");
+        assertThat(answered.path("escalation").isNull()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode escalated = mapper.valueToTree(agent.handle(Inquiry.of("Please refund me")));
+        assertThat(escalated.path("escalation").path("reason").asText()).isEqualTo("REFUND_REQUEST");
+    }
+
+    @Test
     void askingForAPersonEscalatesEvenWhenTheDocsCouldAnswer() {
         Answer a = agent.handle(Inquiry.of("Is seam allowance included? I'd rather talk to a real person about it."));
         assertThat(a.escalation()).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(EscalationReason.HUMAN_REQUESTED));
