@@ -30,7 +30,9 @@ public final class SupportAnalyzer extends Analyzer {
             "get", "got", "want", "wanted", "need", "know", "tell", "there", "here", "all", "one",
             "its", "it's", "im", "i'm", "ive", "i've", "dont", "don't", "much", "many", "them",
             // "use" would stem to "us" and match "US 7" needle sizes.
-            "use", "uses", "used", "using");
+            "use", "uses", "used", "using",
+            // Generic ticket subjects ("Question", "Re: help") say nothing about the topic.
+            "question", "questions", "query", "enquiry", "inquiry", "help", "re", "fw", "fwd", "urgent");
 
     private final CharArraySet stopWords;
 
