@@ -711,7 +711,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
             modifiedFrom.ifPresent(t -> req.query("min_last_modified", t.getEpochSecond()));
             query.createdSince().ifPresent(t -> req.query("min_created", t.getEpochSecond()));
             query.until().ifPresent(t -> req.query(modifiedFrom.isPresent() ? "max_last_modified" : "max_created",
-                    t.getEpochSecond()));
+                    ceilSeconds(t)));
             JsonNode page = transport.execute(req.build()).json();
             return OffsetPage.of(list(page.path("results")), page.path("count").asLong());
         });
@@ -748,7 +748,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         Paging.offsetLimit(pageSize, (offset, limit) -> {
             JsonNode page = transport.execute(ApiRequest.builder(HttpMethod.GET,
                     shopPath("/payment-account/ledger-entries"))
-                    .query("min_created", since.getEpochSecond()).query("max_created", until.getEpochSecond())
+                    .query("min_created", since.getEpochSecond()).query("max_created", ceilSeconds(until))
                     .query("limit", limit).query("offset", offset).build()).json();
             return OffsetPage.of(list(page.path("results")), page.path("count").asLong());
         }).forEach(entries::add);
@@ -890,6 +890,11 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
 
     private static InvalidRequestException invalid(String message) {
         return new InvalidRequestException(message, context().build());
+    }
+
+    /** Etsy filters by whole seconds: round an upper bound up so nothing in its last second is cut off. */
+    private static long ceilSeconds(Instant t) {
+        return t.getNano() == 0 ? t.getEpochSecond() : t.getEpochSecond() + 1;
     }
 
     private static String stripSlash(String url) {
