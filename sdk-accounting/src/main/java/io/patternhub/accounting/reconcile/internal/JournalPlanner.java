@@ -271,17 +271,28 @@ public final class JournalPlanner {
         }
     }
 
+    /**
+     * The postings a payout settles, merged per order, event, role, tax code, label and currency, so
+     * that each is converted (and rounded) exactly once, as the matching per-order journal line is.
+     */
     private List<Posting> settledBy(Payout payout) {
-        List<Posting> out = new ArrayList<>();
-        for (String orderId : payout.orderIds()) {
+        Map<String, Posting> merged = new LinkedHashMap<>();
+        for (String orderId : new java.util.LinkedHashSet<>(payout.orderIds())) {
             String key = key(payout.platform(), orderId);
             for (Posting p : postingsByOrder.getOrDefault(key, List.of())) {
                 if (assignment.get(key + "|" + p.event()) == payout) {
-                    out.add(p);
+                    merged.merge(key + "|" + p.event() + "|" + p.role() + "|" + p.taxCode() + "|" + p.label() + "|"
+                            + p.currency().getCurrencyCode(), p, JournalPlanner::merge);
                 }
             }
         }
-        return out;
+        return new ArrayList<>(merged.values());
+    }
+
+    private static Posting merge(Posting a, Posting b) {
+        Money tax = a.taxAmount() == null ? b.taxAmount()
+                : b.taxAmount() == null ? a.taxAmount() : a.taxAmount().plus(b.taxAmount());
+        return a.withAmounts(a.amount().plus(b.amount()), tax);
     }
 
     private static boolean covers(Payout payout, Instant at) {
