@@ -194,6 +194,29 @@ public final class QuickBooksSandbox extends SandboxServer {
     }
 
     /**
+     * Adds a tax code with one sales rate to the first company.
+     *
+     * @param id the tax code id journal lines refer to
+     * @param name the name
+     * @param percent the rate in percent, e.g. 19
+     * @return this sandbox
+     */
+    public QuickBooksSandbox addTaxCode(String id, String name, BigDecimal percent) {
+        Company c = companies.get(defaultRealm);
+        synchronized (c) {
+            String rateId = "rate-" + id;
+            c.add("TaxRate", JSON.objectNode().put("Id", rateId).put("Name", name).put("RateValue", percent)
+                    .put("Active", true));
+            ObjectNode code = JSON.objectNode().put("Id", id).put("Name", name).put("Active", true)
+                    .put("Taxable", percent.signum() > 0);
+            code.putObject("SalesTaxRateList").putArray("TaxRateDetail").addObject().putObject("TaxRateRef")
+                    .put("value", rateId).put("name", name);
+            c.add("TaxCode", code);
+        }
+        return this;
+    }
+
+    /**
      * Issues tokens as the authorization-code exchange would.
      *
      * @return fresh tokens valid for one hour by the sandbox clock
