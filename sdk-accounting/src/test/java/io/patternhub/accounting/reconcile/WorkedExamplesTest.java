@@ -34,7 +34,7 @@ class WorkedExamplesTest {
     // Etsy, buyer in Germany: 8.00 EUR pattern, Etsy adds and remits 19 % VAT (1.52).
     // Fees: transaction 0.52 + VAT 0.10, payment processing 0.58 + VAT 0.11.
     // Deposit = 9.52 - 1.52 - 0.52 - 0.10 - 0.58 - 0.11 = 6.69.
-    static Order etsyDe() {
+    static io.patternhub.core.model.ImmutableOrder etsyDe() {
         return Order.builder().platform(Platform.ETSY).externalId("3001").createdAt(at("2026-05-03T10:00:00Z"))
                 .buyer(buyer(Platform.ETSY, "DE")).currency(Currency.getInstance("EUR"))
                 .addLineItem(line("8.00", "EUR")).subtotal(eur("8.00")).total(eur("9.52"))

@@ -83,9 +83,11 @@ public final class JournalPlanner {
         LocalDate payoutDate = payoutDate(payout);
         TreeMap<YearMonth, List<Posting>> parts = new TreeMap<>();
         int converted = 0;
+        boolean incomplete = false;
         for (Posting p : settledBy(payout)) {
             Optional<Posting> c = convert(p, payout);
             if (c.isEmpty()) {
+                incomplete = true;
                 continue;
             }
             if (!p.currency().equals(currency)) {
@@ -96,6 +98,9 @@ public final class JournalPlanner {
         List<Posting> payoutLevel = payoutLevel(payout, payoutDate);
         if (!payoutLevel.isEmpty() || parts.isEmpty()) {
             parts.computeIfAbsent(YearMonth.from(payoutDate), m -> new ArrayList<>());
+        }
+        if (incomplete) {
+            return List.of(); // the conversion problem is reported; a deposit mismatch would only repeat it
         }
         YearMonth last = parts.lastKey();
         parts.get(last).addAll(payoutLevel);
