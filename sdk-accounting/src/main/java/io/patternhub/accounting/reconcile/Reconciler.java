@@ -181,7 +181,7 @@ public final class Reconciler {
         input.orders().forEach(o -> postings.addAll(extractor.postings(o)));
         // A report needs no tax codes; only broken orders stop it.
         problems.throwIfAnyInputProblem();
-        return SalesReport.from(postings, zone, adSpend);
+        return io.patternhub.accounting.reconcile.internal.ReportBuilder.build(postings, zone, adSpend);
     }
 
     /** Builds a {@link Reconciler}. */

@@ -3,7 +3,9 @@ package io.patternhub.accounting.reconcile.report;
 import io.patternhub.core.Platform;
 import io.patternhub.core.model.Money;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +40,24 @@ public final class AdSpend {
         return Optional.ofNullable(spend.get(platform + "/" + month));
     }
 
-    Map<String, Money> entries() {
-        return spend;
+    /** Every amount given, one per platform and month. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        spend.forEach((k, money) -> {
+            String[] parts = k.split("/");
+            out.add(new Entry(Platform.valueOf(parts[0]), YearMonth.parse(parts[1]), money));
+        });
+        return out;
+    }
+
+    /**
+     * The spend for one platform and month.
+     *
+     * @param platform the storefront
+     * @param month    the month
+     * @param amount   the total spend
+     */
+    public record Entry(Platform platform, YearMonth month, Money amount) {
     }
 
     /** Builds {@link AdSpend}; amounts for the same platform and month add up. */

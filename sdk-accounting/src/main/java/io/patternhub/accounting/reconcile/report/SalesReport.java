@@ -1,25 +1,13 @@
 package io.patternhub.accounting.reconcile.report;
 
-import io.patternhub.accounting.reconcile.AccountRole;
-import io.patternhub.accounting.reconcile.internal.Posting;
 import io.patternhub.core.Platform;
 import io.patternhub.core.model.FeeKind;
 import io.patternhub.core.model.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Per platform and month: gross, discounts, refunds, fees by kind, taxes, net, and cost per acquisition
@@ -27,8 +15,6 @@ import java.util.TreeMap;
  * and the books agree. Rows in different currencies are never added together.
  */
 public final class SalesReport {
-    private static final String MARKETPLACE_COLLECTED = "tax collected by marketplace";
-
     private final List<PlatformMonth> rows;
 
     private SalesReport(List<PlatformMonth> rows) {
@@ -36,31 +22,16 @@ public final class SalesReport {
     }
 
     /**
-     * Builds the report. Used by {@link io.patternhub.accounting.reconcile.Reconciler#report}.
+     * A report from its rows, sorted by platform, month and currency.
      *
-     * @param postings every posting of the orders
-     * @param zone     the zone months are taken in
-     * @param adSpend  the user's ad spend
+     * @param rows the rows
      * @return the report
      */
-    public static SalesReport from(List<Posting> postings, ZoneId zone, AdSpend adSpend) {
-        Map<String, Acc> byKey = new TreeMap<>();
-        for (Posting p : postings) {
-            YearMonth month = YearMonth.from(LocalDate.ofInstant(p.at(), zone));
-            byKey.computeIfAbsent(key(p.channel(), month, p.currency()), k -> new Acc(p.channel(), month, p.currency()))
-                    .add(p);
-        }
-        adSpend.entries().forEach((k, money) -> {
-            String[] parts = k.split("/");
-            Platform platform = Platform.valueOf(parts[0]);
-            YearMonth month = YearMonth.parse(parts[1]);
-            byKey.computeIfAbsent(key(platform, month, money.currency()), x -> new Acc(platform, month, money.currency()));
-        });
-        List<PlatformMonth> rows = new ArrayList<>();
-        byKey.values().forEach(acc -> rows.add(acc.toRow(adSpend)));
-        rows.sort(Comparator.comparing(PlatformMonth::platform).thenComparing(PlatformMonth::month)
+    public static SalesReport of(List<PlatformMonth> rows) {
+        List<PlatformMonth> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(PlatformMonth::platform).thenComparing(PlatformMonth::month)
                 .thenComparing(PlatformMonth::currency));
-        return new SalesReport(rows);
+        return new SalesReport(sorted);
     }
 
     public List<PlatformMonth> rows() {
@@ -110,59 +81,4 @@ public final class SalesReport {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    private static String key(Platform platform, YearMonth month, Currency currency) {
-        return platform + "/" + month + "/" + currency.getCurrencyCode();
-    }
-
-    /** Sums one row's postings. */
-    private static final class Acc {
-        final Platform platform;
-        final YearMonth month;
-        final Currency currency;
-        final Set<String> orders = new HashSet<>();
-        final Map<AccountRole, Money> byRole = new EnumMap<>(AccountRole.class);
-        Money marketplaceCollected;
-        Money all;
-
-        Acc(Platform platform, YearMonth month, Currency currency) {
-            this.platform = platform;
-            this.month = month;
-            this.currency = currency;
-            this.marketplaceCollected = Money.zero(currency);
-            this.all = Money.zero(currency);
-        }
-
-        void add(Posting p) {
-            if ("sale".equals(p.event()) && p.role() == AccountRole.SALES) {
-                orders.add(p.orderId());
-            }
-            byRole.merge(p.role(), p.amount(), Money::plus);
-            if (p.role() == AccountRole.MARKETPLACE_TAX && p.label().startsWith(MARKETPLACE_COLLECTED)) {
-                marketplaceCollected = marketplaceCollected.minus(p.amount());
-            }
-            all = all.plus(p.amount());
-        }
-
-        Money role(AccountRole role) {
-            return byRole.getOrDefault(role, Money.zero(currency));
-        }
-
-        PlatformMonth toRow(AdSpend adSpend) {
-            Map<FeeKind, Money> fees = new EnumMap<>(FeeKind.class);
-            for (FeeKind kind : FeeKind.values()) {
-                Money m = role(AccountRole.fee(kind));
-                if (!m.isZero()) {
-                    fees.put(kind, m);
-                }
-            }
-            Optional<Money> spend = adSpend.spend(platform, month).filter(s -> s.currency().equals(currency));
-            Optional<Money> cpa = spend.filter(s -> !orders.isEmpty())
-                    .map(s -> Money.of(s.amount().divide(BigDecimal.valueOf(orders.size()),
-                            Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_EVEN), currency));
-            return new PlatformMonth(platform, month, currency.getCurrencyCode(), orders.size(),
-                    role(AccountRole.SALES).negate(), role(AccountRole.DISCOUNTS), role(AccountRole.REFUNDS), fees,
-                    role(AccountRole.FEE_TAX), role(AccountRole.SELLER_TAX).negate(), marketplaceCollected,
-                    all.negate(), spend, cpa);
-        }
-    }
 }
