@@ -80,7 +80,7 @@ public interface JournalLine {
      * @param amount      a non-negative amount
      * @return the line
      */
-    static JournalLine debit(String accountCode, Money amount) {
+    static ImmutableJournalLine debit(String accountCode, Money amount) {
         return builder().accountCode(accountCode).debit(amount).build();
     }
 
@@ -91,7 +91,7 @@ public interface JournalLine {
      * @param amount      a non-negative amount
      * @return the line
      */
-    static JournalLine credit(String accountCode, Money amount) {
+    static ImmutableJournalLine credit(String accountCode, Money amount) {
         return builder().accountCode(accountCode).credit(amount).build();
     }
 

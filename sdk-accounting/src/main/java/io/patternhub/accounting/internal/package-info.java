@@ -1,0 +1,2 @@
+/** Helpers shared by the ledger adapters; not part of the public API. */
+package io.patternhub.accounting.internal;

@@ -1,4 +1,0 @@
-/**
- * QuickBooks Online and Xero ledgers and the reconciliation engine.
- */
-package io.patternhub.accounting;

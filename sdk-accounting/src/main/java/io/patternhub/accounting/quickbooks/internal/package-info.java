@@ -1,0 +1,2 @@
+/** QuickBooks Online wire formats and error mapping; not part of the public API. */
+package io.patternhub.accounting.quickbooks.internal;
