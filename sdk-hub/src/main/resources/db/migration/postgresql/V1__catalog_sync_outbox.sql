@@ -55,7 +55,9 @@ CREATE TABLE listing_mappings (
     platform             TEXT NOT NULL,
     external_id          TEXT,
     fields_hash          TEXT,
+    fields_json          TEXT,
     pending_fields_hash  TEXT,
+    pending_fields_json  TEXT,
     state                TEXT NOT NULL,
     updated_at           BIGINT NOT NULL,
     PRIMARY KEY (storefront_id, sku)

@@ -155,6 +155,21 @@ public final class LeaseQueue {
     }
 
     /**
+     * Fences a write: throws unless the lease is still held, inside the transaction making the write.
+     *
+     * @param tx    the transaction
+     * @param lease the lease
+     * @throws LeaseLostException if another worker took the row over
+     * @throws SQLException if the database fails
+     */
+    public void requireHeld(Tx tx, Lease lease) throws SQLException {
+        if (tx.queryOne("SELECT id FROM " + table + " WHERE id = ? AND lease_token = ?", rs -> rs.getLong(1),
+                lease.id(), lease.token()).isEmpty()) {
+            throw new LeaseLostException(lease);
+        }
+    }
+
+    /**
      * Extends a lease still held, for long work.
      *
      * @param lease    the lease
