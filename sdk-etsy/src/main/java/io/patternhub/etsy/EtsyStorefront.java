@@ -45,6 +45,7 @@ import io.patternhub.core.storefront.WebhookRequest;
 import io.patternhub.core.storefront.WriteAccess;
 import io.patternhub.core.webhook.WebhookHeaders;
 import io.patternhub.core.webhook.WebhookVerifier;
+import io.patternhub.etsy.internal.FormEncoding;
 import io.patternhub.etsy.internal.LedgerPayouts;
 import io.patternhub.etsy.internal.ListingNormalizer;
 import io.patternhub.etsy.internal.ReceiptNormalizer;
@@ -250,9 +251,13 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         return listings.toListing(listingNode(listingId));
     }
 
+    /** getListing cannot include the inventory (the spec's enum lacks it): read it separately and attach it. */
     private JsonNode listingNode(String listingId) {
-        return transport.execute(ApiRequest.builder(HttpMethod.GET, "/listings/" + numericId(listingId, "listing id"))
-                .query("includes", "Inventory").build()).json();
+        String id = numericId(listingId, "listing id");
+        JsonNode listing = transport.execute(ApiRequest.get("/listings/" + id)).json();
+        JsonNode inventory = transport.execute(ApiRequest.get("/listings/" + id + "/inventory")).json();
+        ((ObjectNode) listing).set("inventory", inventory);
+        return listing;
     }
 
     /** Looks the SKU up in every listing state (a full scan, not the cached index). */
@@ -275,7 +280,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     public Listing createListing(ListingDraft draft) {
         Objects.requireNonNull(draft, "draft");
         requireShopCurrency(draft.price());
-        Map<String, String> form = createForm(draft);
+        List<Map.Entry<String, String>> form = createForm(draft);
         ReentrantLock lock = skuLocks.computeIfAbsent(draft.sku(), k -> new ReentrantLock());
         lock.lock();
         try {
@@ -289,7 +294,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
             for (int attempt = 1; attempt <= writeAttempts; attempt++) {
                 try {
                     JsonNode created = transport.execute(ApiRequest.builder(HttpMethod.POST, shopPath("/listings"))
-                            .body(RequestContent.form(form)).build()).json();
+                            .body(FormEncoding.form(form)).build()).json();
                     return finishCreate(created.path("listing_id").asText(), draft);
                 } catch (RateLimitException e) {
                     if (e.httpStatus().isEmpty()) {
@@ -345,32 +350,30 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         putInventory(listingId, draft.sku(), draft.price(), quantity);
         skuIndex.put(draft.sku(), listingId);
         if (draft.initialState() == ListingState.ACTIVE) {
-            patchListing(listingId, Map.of("state", "active"));
+            patchListing(listingId, List.of(Map.entry("state", "active")));
         }
         Listing listing = listing(listingId);
         return draft.contentHash().map(h -> (Listing) listing.toBuilder().contentHash(h).build()).orElse(listing);
     }
 
-    private Map<String, String> createForm(ListingDraft draft) {
+    private List<Map.Entry<String, String>> createForm(ListingDraft draft) {
         Map<String, String> attrs = new LinkedHashMap<>(draft.platformAttributes());
         String taxonomy = Optional.ofNullable(attrs.remove("taxonomy_id"))
                 .or(() -> Optional.ofNullable(taxonomyId).map(String::valueOf))
                 .orElseThrow(() -> invalid("Etsy needs a taxonomy_id to create a listing: set"
                         + " EtsyStorefront.Builder.taxonomyId or the draft's platform attribute taxonomy_id"));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("quantity", String.valueOf(quantity));
-        form.put("title", draft.title());
-        form.put("description", draft.description().isBlank() ? draft.title() : draft.description());
-        form.put("price", draft.price().amount().toPlainString());
-        form.put("who_made", Optional.ofNullable(attrs.remove("who_made")).orElse(whoMade));
-        form.put("when_made", Optional.ofNullable(attrs.remove("when_made")).orElse(whenMade));
-        form.put("taxonomy_id", taxonomy);
-        form.put("type", "download");
-        form.put("is_supply", Optional.ofNullable(attrs.remove("is_supply")).orElse("false"));
-        if (!draft.tags().isEmpty()) {
-            form.put("tags", String.join(",", draft.tags()));
-        }
-        form.putAll(attrs);
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        form.add(Map.entry("quantity", String.valueOf(quantity)));
+        form.add(Map.entry("title", draft.title()));
+        form.add(Map.entry("description", draft.description().isBlank() ? draft.title() : draft.description()));
+        form.add(Map.entry("price", draft.price().amount().toPlainString()));
+        form.add(Map.entry("who_made", Optional.ofNullable(attrs.remove("who_made")).orElse(whoMade)));
+        form.add(Map.entry("when_made", Optional.ofNullable(attrs.remove("when_made")).orElse(whenMade)));
+        form.add(Map.entry("taxonomy_id", taxonomy));
+        form.add(Map.entry("type", "download"));
+        form.add(Map.entry("is_supply", Optional.ofNullable(attrs.remove("is_supply")).orElse("false")));
+        draft.tags().forEach(t -> form.add(Map.entry("tags", t)));
+        attrs.forEach((k, v) -> form.add(Map.entry(k, v)));
         return form;
     }
 
@@ -386,12 +389,12 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         Objects.requireNonNull(update, "update");
         String listingId = numericId(externalId, "listing id");
         update.price().ifPresent(this::requireShopCurrency);
-        Map<String, String> form = new LinkedHashMap<>();
-        update.title().ifPresent(t -> form.put("title", t));
-        update.description().ifPresent(d -> form.put("description", d));
-        update.tags().ifPresent(tags -> form.put("tags", String.join(",", tags)));
-        update.state().ifPresent(s -> form.put("state", wireState(s)));
-        form.putAll(update.platformAttributes());
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        update.title().ifPresent(t -> form.add(Map.entry("title", t)));
+        update.description().ifPresent(d -> form.add(Map.entry("description", d)));
+        update.tags().ifPresent(tags -> tags.forEach(t -> form.add(Map.entry("tags", t))));
+        update.state().ifPresent(s -> form.add(Map.entry("state", wireState(s))));
+        update.platformAttributes().forEach((k, v) -> form.add(Map.entry(k, v)));
         if (update.price().isPresent()) {
             repriceInventory(listingId, update.price().get());
         }
@@ -411,10 +414,10 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         }
     }
 
-    private void patchListing(String listingId, Map<String, String> form) {
+    private void patchListing(String listingId, List<Map.Entry<String, String>> form) {
         // Setting the same fields twice has the same effect: safe for the transport to resend.
         transport.execute(ApiRequest.builder(HttpMethod.PATCH, shopPath("/listings/" + listingId))
-                .body(RequestContent.form(form)).idempotent(true).build());
+                .body(FormEncoding.form(form)).idempotent(true).build());
     }
 
     private void putInventory(String listingId, String sku, Money price, long qty) {

@@ -25,8 +25,9 @@ import java.util.function.Function;
  * since the previous one. Amounts are in the ledger currency's minor units.
  *
  * <p>Classification, by {@code ledger_type} (or {@code description}), case-insensitive: {@code disburse*}
- * with a negative amount is the deposit; {@code *refund*} a refund; {@code *fee*}, {@code transaction},
- * {@code listing}, {@code shipping_transaction}, {@code offsite_ads}, {@code vat_seller_services} a fee;
+ * with a negative amount is the deposit; {@code *fee*}, {@code transaction}, {@code listing},
+ * {@code shipping_transaction}, {@code offsite_ads}, {@code vat_seller_services} a fee (a positive one is
+ * a fee given back); otherwise {@code *refund*} a refund;
  * a positive {@code payment}/{@code sale} entry is gross sales. Anything else, and any balance carried in
  * from before the first entry read, lands in {@link Payout#adjustments()} so that
  * {@code net = gross - fees - refunds + adjustments} always holds.
@@ -51,12 +52,13 @@ public final class LedgerPayouts {
         if (type.contains("disburse") && amount < 0) {
             return EntryKind.DISBURSEMENT;
         }
-        if (type.contains("refund")) {
-            return EntryKind.REFUND;
-        }
+        // Fees first: a refunded fee (REFUND_PROCESSING_FEE) lowers the fees, not the refunds.
         String ledgerType = entry.path("ledger_type").asText("").toLowerCase(Locale.ROOT);
         if (type.contains("fee") || FEE_TYPES.contains(ledgerType)) {
             return EntryKind.FEE;
+        }
+        if (type.contains("refund")) {
+            return EntryKind.REFUND;
         }
         if ((type.contains("payment") || type.contains("sale")) && amount > 0) {
             return EntryKind.SALE;
@@ -68,7 +70,8 @@ public final class LedgerPayouts {
      * Builds the payouts closed by disbursements among {@code entries}.
      *
      * @param entries        ledger entries in any order
-     * @param receiptsOfSales maps the entry ids of sale entries to the receipt ids they paid for
+     * @param receiptsOfSales maps the entry ids of sale entries that do not reference their receipt to the
+     *                        receipt ids they paid for
      * @return one payout per disbursement, oldest first
      */
     public List<Payout> toPayouts(List<JsonNode> entries, Function<List<String>, List<String>> receiptsOfSales) {
@@ -96,6 +99,7 @@ public final class LedgerPayouts {
         Money fees = Money.zero(currency);
         Money refunds = Money.zero(currency);
         List<String> saleEntries = new ArrayList<>();
+        Set<String> receipts = new LinkedHashSet<>();
         for (JsonNode e : group) {
             Money amount = Money.ofMinor(e.path("amount").asLong(), Money.currency(e.path("currency").asText("")));
             if (!amount.currency().equals(currency)) {
@@ -105,7 +109,12 @@ public final class LedgerPayouts {
             switch (kind(e)) {
                 case SALE:
                     gross = gross.plus(amount);
-                    id(e, "entry_id").ifPresent(saleEntries::add);
+                    if ("receipt".equalsIgnoreCase(e.path("reference_type").asText(""))
+                            && id(e, "reference_id").isPresent()) {
+                        receipts.add(id(e, "reference_id").get());
+                    } else {
+                        id(e, "entry_id").ifPresent(saleEntries::add);
+                    }
                     break;
                 case FEE:
                     fees = fees.minus(amount);
@@ -123,7 +132,9 @@ public final class LedgerPayouts {
                 .orElseThrow(() -> malformed("ledger entry " + payoutId + " without created_timestamp"));
         Instant start = group.stream().map(e -> epochSeconds(e, "created_timestamp", "create_date"))
                 .flatMap(java.util.Optional::stream).min(Comparator.naturalOrder()).orElse(paidAt);
-        Set<String> orders = new LinkedHashSet<>(saleEntries.isEmpty() ? List.of() : receiptsOfSales.apply(saleEntries));
+        if (!saleEntries.isEmpty()) {
+            receipts.addAll(receiptsOfSales.apply(saleEntries)); // entries that do not name their receipt
+        }
         return Payout.builder()
                 .platform(Platform.ETSY)
                 .externalId(payoutId)
@@ -135,7 +146,7 @@ public final class LedgerPayouts {
                 .refunds(refunds)
                 .adjustments(adjustments)
                 .net(net)
-                .orderIds(orders)
+                .orderIds(receipts)
                 .status(PayoutStatus.PAID)
                 .raw(disbursement)
                 .build();

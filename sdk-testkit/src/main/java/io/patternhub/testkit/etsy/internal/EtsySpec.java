@@ -6,6 +6,9 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patternhub.core.error.ValidationError;
 import io.patternhub.testkit.SandboxRequest;
 import java.io.IOException;
@@ -56,8 +59,34 @@ public final class EtsySpec {
                 .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
                 .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
                 .build();
-        return new EtsySpec(OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+        return new EtsySpec(OpenApiInteractionValidator.createForInlineApiSpecification(withoutNullDefaults(spec))
                 .withLevelResolver(levels).build());
+    }
+
+    /**
+     * Etsy's description gives some array parameters {@code "default": null}, which the OpenAPI
+     * parser refuses ("default is not of type array"); a null default means "no default", so those
+     * entries are dropped before parsing. Nothing else is changed.
+     */
+    static String withoutNullDefaults(String spec) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(spec);
+            dropNullDefaults(root);
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Etsy's OpenAPI description is not valid JSON", e);
+        }
+    }
+
+    private static void dropNullDefaults(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode def = object.get("default");
+            if (def != null && def.isNull()) {
+                object.remove("default");
+            }
+        }
+        node.forEach(EtsySpec::dropNullDefaults);
     }
 
     /** Whether a path is one of Etsy's API paths (the OAuth token endpoint is not in the description). */
