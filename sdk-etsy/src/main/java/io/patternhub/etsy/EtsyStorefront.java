@@ -115,6 +115,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     private final int writeAttempts;
     private final RetrySettings writeBackoff;
     private final Duration skuIndexTtl;
+    private final int pageSize;
     private final Clock clock;
     private final ListingNormalizer listings = new ListingNormalizer();
     private final ReceiptNormalizer receipts = new ReceiptNormalizer();
@@ -136,6 +137,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         this.writeAttempts = b.writeAttempts;
         this.writeBackoff = b.retry;
         this.skuIndexTtl = b.skuIndexTtl;
+        this.pageSize = b.pageSize;
         this.clock = b.clock;
         HttpTransport.Builder t = HttpTransport.builder()
                 .platform(Platform.ETSY)
@@ -232,7 +234,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     }
 
     private io.patternhub.core.paging.PagedIterable<JsonNode> listingNodes(String state) {
-        return Paging.offsetLimit(MAX_PAGE_SIZE, (offset, limit) -> {
+        return Paging.offsetLimit(pageSize, (offset, limit) -> {
             JsonNode page = transport.execute(ApiRequest.builder(HttpMethod.GET, shopPath("/listings"))
                     .query("state", state).query("includes", "Inventory")
                     .query("limit", limit).query("offset", offset).build()).json();
@@ -295,7 +297,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 try {
                     JsonNode created = transport.execute(ApiRequest.builder(HttpMethod.POST, shopPath("/listings"))
                             .body(FormEncoding.form(form)).build()).json();
-                    return finishCreate(created.path("listing_id").asText(), draft);
+                    return finishCreate(created.path("listing_id").asText(), draft, created);
                 } catch (RateLimitException e) {
                     if (e.httpStatus().isEmpty()) {
                         throw e; // our own limiter: waiting longer will not help now
@@ -333,7 +335,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 if (orphan.isPresent()) {
                     LOG.info("Adopting SKU-less Etsy draft {} titled '{}' for SKU {}", orphan.get(), draft.title(),
                             draft.sku());
-                    return Optional.of(finishCreate(orphan.get(), draft));
+                    return Optional.of(finishCreate(orphan.get(), draft, null));
                 }
                 return Optional.empty();
             } catch (PatternHubException e) {
@@ -345,15 +347,20 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         }
     }
 
-    /** Sets SKU and price through the inventory (idempotent PUT), then the state if asked. */
-    private Listing finishCreate(String listingId, ListingDraft draft) {
-        putInventory(listingId, draft.sku(), draft.price(), quantity);
+    /**
+     * Sets SKU and price through the inventory (idempotent PUT), then the state if asked. The listing is
+     * read from the answers of those calls, not fetched again.
+     */
+    private Listing finishCreate(String listingId, ListingDraft draft, JsonNode created) {
+        JsonNode inventory = putInventory(listingId, draft.sku(), draft.price(), quantity);
         skuIndex.put(draft.sku(), listingId);
-        if (draft.initialState() == ListingState.ACTIVE) {
-            patchListing(listingId, List.of(Map.entry("state", "active")));
-        }
-        Listing listing = listing(listingId);
-        return draft.contentHash().map(h -> (Listing) listing.toBuilder().contentHash(h).build()).orElse(listing);
+        JsonNode listing = draft.initialState() == ListingState.ACTIVE
+                ? patchListing(listingId, List.of(Map.entry("state", "active")))
+                : created != null ? created.deepCopy()
+                : transport.execute(ApiRequest.get("/listings/" + listingId)).json();
+        ((ObjectNode) listing).set("inventory", inventory);
+        Listing result = listings.toListing(listing);
+        return draft.contentHash().map(h -> (Listing) result.toBuilder().contentHash(h).build()).orElse(result);
     }
 
     private List<Map.Entry<String, String>> createForm(ListingDraft draft) {
@@ -414,13 +421,13 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         }
     }
 
-    private void patchListing(String listingId, List<Map.Entry<String, String>> form) {
+    private JsonNode patchListing(String listingId, List<Map.Entry<String, String>> form) {
         // Setting the same fields twice has the same effect: safe for the transport to resend.
-        transport.execute(ApiRequest.builder(HttpMethod.PATCH, shopPath("/listings/" + listingId))
-                .body(FormEncoding.form(form)).idempotent(true).build());
+        return transport.execute(ApiRequest.builder(HttpMethod.PATCH, shopPath("/listings/" + listingId))
+                .body(FormEncoding.form(form)).idempotent(true).build()).json();
     }
 
-    private void putInventory(String listingId, String sku, Money price, long qty) {
+    private JsonNode putInventory(String listingId, String sku, Money price, long qty) {
         ObjectNode offering = JsonNodeFactory.instance.objectNode()
                 .put("price", price.amount()).put("quantity", qty).put("is_enabled", true);
         offering.putNull("readiness_state_id");
@@ -429,8 +436,8 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         product.putArray("offerings").add(offering);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putArray("products").add(product);
-        transport.execute(ApiRequest.builder(HttpMethod.PUT, "/listings/" + listingId + "/inventory")
-                .jsonBody(body).build());
+        return transport.execute(ApiRequest.builder(HttpMethod.PUT, "/listings/" + listingId + "/inventory")
+                .jsonBody(body).build()).json();
     }
 
     /** Rewrites every offering's price, keeping the rest of the inventory as it is. */
@@ -690,8 +697,8 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     @Override
     public Stream<Order> orders(OrderQuery query) {
         Objects.requireNonNull(query, "query");
-        int pageSize = Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(MAX_PAGE_SIZE));
-        return receiptNodes(query, pageSize).stream()
+        int size = Math.min(MAX_PAGE_SIZE, query.pageSize().orElse(pageSize));
+        return receiptNodes(query, size).stream()
                 .map(r -> receipts.toOrder(r, feesWithOrderStream ? payments(r.path("receipt_id").asText()) : List.of()))
                 .filter(o -> query.wants(o.status()));
     }
@@ -704,7 +711,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
             modifiedFrom.ifPresent(t -> req.query("min_last_modified", t.getEpochSecond()));
             query.createdSince().ifPresent(t -> req.query("min_created", t.getEpochSecond()));
             query.until().ifPresent(t -> req.query(modifiedFrom.isPresent() ? "max_last_modified" : "max_created",
-                    t.getEpochSecond()));
+                    ceilSeconds(t)));
             JsonNode page = transport.execute(req.build()).json();
             return OffsetPage.of(list(page.path("results")), page.path("count").asLong());
         });
@@ -738,10 +745,10 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 + " PayoutQuery.since"));
         Instant until = query.until().orElseGet(clock::instant);
         List<JsonNode> entries = new ArrayList<>();
-        Paging.offsetLimit(MAX_PAGE_SIZE, (offset, limit) -> {
+        Paging.offsetLimit(pageSize, (offset, limit) -> {
             JsonNode page = transport.execute(ApiRequest.builder(HttpMethod.GET,
                     shopPath("/payment-account/ledger-entries"))
-                    .query("min_created", since.getEpochSecond()).query("max_created", until.getEpochSecond())
+                    .query("min_created", since.getEpochSecond()).query("max_created", ceilSeconds(until))
                     .query("limit", limit).query("offset", offset).build()).json();
             return OffsetPage.of(list(page.path("results")), page.path("count").asLong());
         }).forEach(entries::add);
@@ -885,6 +892,11 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         return new InvalidRequestException(message, context().build());
     }
 
+    /** Etsy filters by whole seconds: round an upper bound up so nothing in its last second is cut off. */
+    private static long ceilSeconds(Instant t) {
+        return t.getNano() == 0 ? t.getEpochSecond() : t.getEpochSecond() + 1;
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -908,6 +920,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         private boolean feesWithOrderStream;
         private int writeAttempts = 5;
         private Duration skuIndexTtl = Duration.ofMinutes(1);
+        private int pageSize = MAX_PAGE_SIZE;
         private Clock clock = Clock.systemUTC();
         private Consumer<HttpTransport.Builder> transportCustomizer = t -> { };
 
@@ -1108,6 +1121,20 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 throw config("skuIndexTtl must be zero or positive");
             }
             this.skuIndexTtl = ttl;
+            return this;
+        }
+
+        /**
+         * The page size for listing, receipt and ledger lists; default and maximum {@value EtsyStorefront#MAX_PAGE_SIZE}.
+         *
+         * @param size 1 to 100
+         * @return this builder
+         */
+        public Builder pageSize(int size) {
+            if (size < 1 || size > MAX_PAGE_SIZE) {
+                throw config("pageSize must be 1 to " + MAX_PAGE_SIZE + " (Etsy's limit), was " + size);
+            }
+            this.pageSize = size;
             return this;
         }
 

@@ -33,6 +33,22 @@ final class EtsyTestSupport {
                 .webhookSecret(etsy.webhookSecret());
     }
 
+    /**
+     * A storefront whose OAuth token refreshes through the sandbox's token endpoint (tokens last an hour
+     * by {@code clock}; each refresh rotates the refresh token).
+     */
+    static EtsyStorefront.Builder refreshingStorefront(EtsySandbox etsy, java.time.Clock clock) {
+        EtsyTokens tokens = etsy.issueTokens(EtsySandbox.DEFAULT_SCOPES);
+        EtsyOAuth oauth = EtsyOAuth.builder(etsy.keystring(), java.net.URI.create("https://app.example/callback"))
+                .endpoints(EtsyOAuth.AUTHORIZATION_ENDPOINT, etsy.tokenUrl()).clock(clock).build();
+        io.patternhub.core.auth.OAuth2AuthScheme auth = oauth.authScheme(
+                new io.patternhub.core.auth.InMemoryTokenStore(), "etsy-" + etsy.defaultShopId());
+        auth.replaceToken(io.patternhub.core.auth.OAuthToken.builder().accessToken(tokens.accessToken())
+                .refreshToken(tokens.refreshToken()).expiresAt(tokens.expiresAt())
+                .scopes(java.util.List.copyOf(tokens.scopes())).build());
+        return storefront(etsy).auth(auth).clock(clock);
+    }
+
     /** A storefront allowed {@code perSecond} calls, for a sandbox configured to match. */
     static EtsyStorefront.Builder fastStorefront(EtsySandbox etsy, int perSecond) {
         return storefront(etsy).rateLimit(RateLimitSettings.perSecond(perSecond).withDailyQuota(100_000));

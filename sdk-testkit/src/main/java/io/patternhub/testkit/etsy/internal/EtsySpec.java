@@ -141,6 +141,8 @@ public final class EtsySpec {
         ValidationReport report = validator.validateResponse(path,
                 Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), b.build());
         return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                // Etsy answers 401 for a bad x-api-key even on operations whose description lists no 401.
+                .filter(m -> !(status >= 400 && m.getKey().equals("validation.response.status.unknown")))
                 .map(m -> method + " " + path + " -> " + status + ": " + m.getKey() + ": " + m.getMessage())
                 .collect(Collectors.toList());
     }
