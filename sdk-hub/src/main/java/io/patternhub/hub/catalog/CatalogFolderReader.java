@@ -36,8 +36,7 @@ public final class CatalogFolderReader {
     public static final String DESCRIPTOR = "pattern.yaml";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Reads every pattern folder under a root, in folder-name order. Sub-folders without a
@@ -94,6 +93,14 @@ public final class CatalogFolderReader {
         }
         if (y == null) {
             throw new CatalogException(file, 0, "is empty; it needs at least sku, title, prices and files", null);
+        }
+        for (String[] required : new String[][] {{"sku", y.sku()}, {"title", y.title()}}) {
+            if (required[1] == null || required[1].isBlank()) {
+                throw new CatalogException(file, lineOf(file, required[0] + ":"), required[0] + " is missing or empty", null);
+            }
+        }
+        if (y.prices() == null || y.files() == null) {
+            throw new CatalogException(file, 0, "prices and files are required", null);
         }
         try {
             return toPattern(dir, file, y);

@@ -136,6 +136,9 @@ public final class HubStore implements AutoCloseable {
             broken = !rollback(c);
             throw e;
         } finally {
+            // back to auto-commit: sqlite-jdbc would otherwise begin the next IMMEDIATE transaction at
+            // once and hold the write lock while the connection sits idle in the pool
+            broken |= !autoCommit(c);
             pool.giveBack(c, broken);
         }
     }
@@ -163,6 +166,15 @@ public final class HubStore implements AutoCloseable {
     private static boolean rollback(Connection c) {
         try {
             c.rollback();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean autoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
             return true;
         } catch (SQLException e) {
             return false;

@@ -92,7 +92,7 @@ public final class Tx {
      * @param mapper turns the row into a value
      * @param args   the parameters
      * @param <T>    the value type
-     * @return the value, or empty when there is no row
+     * @return the value, or empty when there is no row or the mapper returned {@code null}
      * @throws SQLException if the query fails
      * @throws StoreException if it returns more than one row
      */
@@ -101,7 +101,7 @@ public final class Tx {
         if (rows.size() > 1) {
             throw new StoreException("expected at most one row, got " + rows.size() + " for: " + sql);
         }
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /**

@@ -219,11 +219,24 @@ public final class ItemExecutor {
             mappings.intendAttach(tx, target.id(), sku, name, file.sha256());
             return null;
         });
-        ListingFile made = remote(change.kind(), () -> target.storefront().attachFile(listingId, file));
         MappingStore.FileRow before = s.files().getOrDefault(name, new MappingStore.FileRow(name, null, null, null, null));
-        commit(change, tx -> mappings.attached(tx, target.id(), sku, before, made.externalId()));
-        if (before.externalFileId() != null && !before.externalFileId().equals(made.externalId())) {
-            removeStale(listingId, name, before.externalFileId(), change.kind());
+        String oldId = before.externalFileId();
+        if (oldId == null) {
+            ListingFile made = remote(change.kind(), () -> target.storefront().attachFile(listingId, file));
+            commit(change, tx -> mappings.attached(tx, target.id(), sku, before, made.externalId()));
+            return;
+        }
+        // a new version: the storefront uploads the new file, then removes the old one
+        ListingFile made = remote(change.kind(), () -> replace(listingId, oldId, file));
+        commit(change, tx -> mappings.replaced(tx, target.id(), sku, name, made.externalId()));
+    }
+
+    private ListingFile replace(String listingId, String oldId, PatternFile file) {
+        try {
+            return target.storefront().replaceFile(listingId, oldId, file);
+        } catch (NotFoundException oldFileGone) {
+            // removed on the storefront by hand: nothing to replace, so attach
+            return target.storefront().attachFile(listingId, file);
         }
     }
 

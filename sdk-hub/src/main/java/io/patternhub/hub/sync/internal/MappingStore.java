@@ -116,6 +116,13 @@ public final class MappingStore {
                 before.name());
     }
 
+    /** The pending replacement is done: the new file is attached and the old one gone. */
+    public void replaced(Tx tx, String target, String sku, String name, String newExternalId) throws SQLException {
+        tx.update("UPDATE listing_file_mappings SET external_file_id = ?, sha256 = pending_sha256,"
+                + " pending_sha256 = NULL, stale_external_id = NULL, updated_at = ?"
+                + " WHERE storefront_id = ? AND sku = ? AND name = ?", newExternalId, tx.now(), target, sku, name);
+    }
+
     /** The pending attach did not happen. */
     public void attachAbandoned(Tx tx, String target, String sku, String name) throws SQLException {
         tx.update("UPDATE listing_file_mappings SET pending_sha256 = NULL, updated_at = ?"
