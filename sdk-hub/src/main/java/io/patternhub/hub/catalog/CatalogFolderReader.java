@@ -3,6 +3,7 @@ package io.patternhub.hub.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.patternhub.core.model.Craft;
 import io.patternhub.core.model.InvalidModelException;
@@ -85,6 +86,11 @@ public final class CatalogFolderReader {
         PatternYaml y;
         try {
             y = yaml.readValue(file.toFile(), PatternYaml.class);
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson reports where the record was built (its end); point at the key itself
+            int line = lineOf(file, e.getPropertyName() + ":");
+            throw new CatalogException(file, line > 0 ? line : e.getLocation().getLineNr(), "unknown key '"
+                    + e.getPropertyName() + "'; known keys: " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new CatalogException(file, line, "invalid " + DESCRIPTOR + ": " + e.getOriginalMessage(), e);

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The master catalog in the {@link HubStore}: patterns, their current files, and every file version
@@ -35,7 +34,7 @@ public final class CatalogRepository {
     public static final String SOURCE_HUB = "hub";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<TreeMap<String, String>> PRICES = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> PRICES = new TypeReference<>() { };
 
     private final HubStore store;
     private final ObjectMapper json = PatternHubJson.newMapper();
@@ -229,7 +228,7 @@ public final class CatalogRepository {
     private static Map<String, String> prices(Pattern p) {
         Map<String, String> out = new LinkedHashMap<>();
         p.prices().forEach(m -> out.put(m.currencyCode(), m.amount().toPlainString()));
-        return new TreeMap<>(out);
+        return out;
     }
 
     private String write(Object value) {

@@ -30,13 +30,21 @@ final class EtsyFixture implements AutoCloseable {
     }
 
     EtsyStorefront storefront() {
-        return EtsyStorefront.builder().shopId(sandbox.defaultShopId()).apiKey(sandbox.apiKey())
+        return storefront(sandbox.defaultShopId());
+    }
+
+    EtsyStorefront storefront(long shopId) {
+        return EtsyStorefront.builder().shopId(shopId).apiKey(sandbox.apiKey())
                 .accessToken(tokens.accessToken()).baseUrl(sandbox.baseUrl()).taxonomyId(1L).shopCurrency("USD")
                 .rateLimit(RateLimitSettings.unlimited()).retry(RetrySettings.none()).writeAttempts(1).build();
     }
 
     SyncTarget target(String id) {
-        return SyncTarget.builder(id, storefront()).currency("USD").build();
+        return target(id, sandbox.defaultShopId());
+    }
+
+    SyncTarget target(String id, long shopId) {
+        return SyncTarget.builder(id, storefront(shopId)).currency("USD").build();
     }
 
     long writes() {

@@ -18,9 +18,14 @@ final class SandboxAssertions {
     }
 
     static void assertExactly(EtsySandbox sandbox, List<Pattern> patterns) {
-        assertThat(sandbox.listings()).hasSize(patterns.size());
+        assertExactly(sandbox, sandbox.defaultShopId(), patterns);
+    }
+
+    static void assertExactly(EtsySandbox sandbox, long shopId, List<Pattern> patterns) {
+        assertThat(sandbox.listings(shopId)).hasSize(patterns.size());
         for (Pattern p : patterns) {
-            List<EtsyListingView> found = sandbox.listingsWithSku(p.sku());
+            List<EtsyListingView> found = sandbox.listings(shopId).stream()
+                    .filter(l -> l.sku().filter(p.sku()::equals).isPresent()).toList();
             assertThat(found).as("listings with SKU %s", p.sku()).hasSize(1);
             EtsyListingView l = found.get(0);
             assertThat(l.title()).isEqualTo(p.title());
