@@ -36,9 +36,17 @@ public final class AccessFixture implements AutoCloseable {
 
     public AccessFixture(Vendor vendor, Notifier notifier, Provisioner provisioner, HubEventPublisher publisher,
                          OrderChangeHandler... extraHandlers) {
+        this(vendor, true, notifier, provisioner, publisher, extraHandlers);
+    }
+
+    /** With {@code seedPatterns} false the catalog starts empty (for tests that import a real catalog). */
+    public AccessFixture(Vendor vendor, boolean seedPatterns, Notifier notifier, Provisioner provisioner,
+                         HubEventPublisher publisher, OrderChangeHandler... extraHandlers) {
         this.store = TestStores.fresh(vendor, clock);
-        addPattern("TEE-01", "Tee pattern", "1.0", "tee-a4.pdf", "tee-letter.pdf");
-        addPattern("SOCK-02", "Sock pattern", "1.0", "sock.pdf");
+        if (seedPatterns) {
+            addPattern("TEE-01", "Tee pattern", "1.0", "tee-a4.pdf", "tee-letter.pdf");
+            addPattern("SOCK-02", "Sock pattern", "1.0", "sock.pdf");
+        }
         this.links = DownloadLinks.builder(store).secret(LINK_KEY).baseUrl("https://shop.example/d/").build();
         this.notifications = BuyerNotifications.builder(store).notifier(notifier).links(links)
                 .catalog(new StoreFileCatalog(store)).shopName("Tilly's Patterns").build();
