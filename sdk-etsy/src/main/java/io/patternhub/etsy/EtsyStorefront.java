@@ -508,6 +508,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         } catch (NotFoundException gone) {
             LOG.debug("Etsy listing {} for SKU {} is gone", id.get(), sku);
         }
+        skuIndex.forget(sku, id.get());
         skuIndex.rebuild(scanShop());
         return skuIndex.listingId(sku).map(this::listing);
     }
@@ -526,14 +527,17 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         private final Map<String, String> orphanDraftsByTitle = new ConcurrentHashMap<>();
         private volatile Instant builtAt;
 
+        /**
+         * Merges a scan in. SKUs are not cleared first: a listing another thread created while the scan
+         * ran must stay known; stale entries are caught when the listing is fetched to confirm the SKU.
+         */
         synchronized void rebuild(List<JsonNode> nodes) {
-            bySku.clear();
             orphanDraftsByTitle.clear();
             for (JsonNode n : nodes) {
                 String id = n.path("listing_id").asText();
                 Optional<String> sku = listings.sku(n);
                 if (sku.isPresent()) {
-                    bySku.putIfAbsent(sku.get(), id);
+                    bySku.put(sku.get(), id);
                 } else if ("draft".equals(n.path("state").asText())) {
                     orphanDraftsByTitle.putIfAbsent(n.path("title").asText(""), id);
                 }
@@ -552,6 +556,10 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
 
         Optional<String> orphanDraft(String title) {
             return Optional.ofNullable(orphanDraftsByTitle.get(title));
+        }
+
+        void forget(String sku, String listingId) {
+            bySku.remove(sku, listingId);
         }
 
         void put(String sku, String listingId) {

@@ -137,7 +137,9 @@ class EtsyListingsTest {
 
     @Test
     void listsEveryListingAcrossPagesAndStates() {
-        try (EtsyStorefront s = storefront(etsy).pageSize(10).build()) {
+        try (EtsySandbox fast = EtsySandbox.builder().perSecondLimit(200).build().start();
+             EtsyStorefront s = fastStorefront(fast, 200).pageSize(10).build()) {
+            EtsySandbox etsy = fast;
             for (int i = 0; i < 23; i++) {
                 s.createListing(draft("P-" + i, "Pattern number " + i, "3.00"));
             }

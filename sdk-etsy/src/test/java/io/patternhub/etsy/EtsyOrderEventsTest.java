@@ -143,6 +143,24 @@ class EtsyOrderEventsTest {
     }
 
     @Test
+    void webhooksForOtherShopsOrEventTypesYieldNoEvents() {
+        long receipt = etsy.addReceipt(sale("A"));
+        String secret = etsy.webhookSecret();
+        io.patternhub.core.webhook.StandardWebhookSigner signer =
+                io.patternhub.core.webhook.StandardWebhookSigner.create(secret, clock);
+        for (String body : List.of(
+                "{\"event_type\":\"order.paid\",\"resource_url\":\"x/receipts/" + receipt + "\",\"shop_id\":42}",
+                "{\"event_type\":\"order.shipped\",\"resource_url\":\"x/receipts/" + receipt + "\",\"shop_id\":"
+                        + etsy.defaultShopId() + "}")) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            WebhookRequest req = WebhookRequest.of(signer.sign("msg_" + body.hashCode(), clock.instant(), bytes),
+                    bytes, clock.instant());
+            assertThat(store.parseWebhook(req)).isEmpty();
+        }
+        assertThat(etsy.journal().count("GET", RECEIPTS + "/{receipt_id}")).isZero();
+    }
+
+    @Test
     void aTamperedOrStaleWebhookIsRejected() {
         long receipt = etsy.addReceipt(sale("A"));
         SignedWebhook webhook = etsy.orderPaidWebhook(receipt);
