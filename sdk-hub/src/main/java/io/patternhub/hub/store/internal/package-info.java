@@ -1,0 +1,2 @@
+/** Store internals; not part of the public API. */
+package io.patternhub.hub.store.internal;
