@@ -5,11 +5,21 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.patternhub.core.error.ValidationError;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.patternhub.testkit.SandboxRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,10 +66,61 @@ public final class WooSpec {
                 .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
                 .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
                 .build();
-        return new WooSpec(OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+        return new WooSpec(OpenApiInteractionValidator.createFor(withBatchBodies(parse(spec)))
                 .withBasePathOverride(API_PREFIX)
                 .withLevelResolver(levels)
                 .build());
+    }
+
+    private static OpenAPI parse(String spec) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(spec, null, options);
+        if (result.getOpenAPI() == null) {
+            throw new IllegalStateException("The WooCommerce OpenAPI description does not parse: "
+                    + result.getMessages());
+        }
+        return result.getOpenAPI();
+    }
+
+    /**
+     * The unofficial description gives every {@code POST .../batch} the request body of a single
+     * resource, while the official documentation ({@code _products.md}, {@code _orders.md},
+     * {@code _webhooks.md}: "Batch update ...") and the description's own {@code batch} schema say a
+     * batch is {@code {"create": [...], "update": [...], "delete": [ids]}}. The official docs win: each
+     * batch request body is replaced by that schema, whose items are the resource's own request
+     * schema. Nothing else is changed.
+     */
+    static OpenAPI withBatchBodies(OpenAPI api) {
+        api.getPaths().forEach((path, item) -> {
+            if (!path.endsWith("/batch") || item.getPost() == null || item.getPost().getRequestBody() == null) {
+                return;
+            }
+            MediaType json = item.getPost().getRequestBody().getContent().get("application/json");
+            if (json == null || json.getSchema() == null) {
+                return;
+            }
+            Schema<?> single = json.getSchema();
+            ObjectSchema batch = new ObjectSchema();
+            batch.addProperty("create", new ArraySchema().items(single));
+            batch.addProperty("update", new ArraySchema().items(withId(single)));
+            batch.addProperty("delete", new ArraySchema().items(new IntegerSchema()));
+            json.setSchema(batch);
+        });
+        return api;
+    }
+
+    /** The resource schema plus the {@code id} an update item names. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> withId(Schema<?> single) {
+        ObjectSchema copy = new ObjectSchema();
+        Map<String, Schema> props = new LinkedHashMap<>();
+        if (single.getProperties() != null) {
+            props.putAll(single.getProperties());
+        }
+        props.put("id", new IntegerSchema());
+        copy.setProperties(props);
+        return copy;
     }
 
     /**
