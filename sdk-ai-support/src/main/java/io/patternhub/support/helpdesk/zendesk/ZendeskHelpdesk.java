@@ -271,7 +271,7 @@ public final class ZendeskHelpdesk implements Helpdesk, AutoCloseable {
         Map<String, Object> comment = new LinkedHashMap<>();
         comment.put("body", text);
         comment.put("public", isPublic);
-        update(zendeskId(ticket), Map.of("comment", comment));
+        update(zendeskId(ticket), Map.of("comment", comment), false);
     }
 
     @Override
@@ -296,7 +296,7 @@ public final class ZendeskHelpdesk implements Helpdesk, AutoCloseable {
             }
             default -> throw new IllegalStateException("Unknown status " + status);
         }
-        update(id, fields);
+        update(id, fields, true); // setting the same fields again changes nothing
     }
 
     private List<String> tagsWithEscalation(long id) {
@@ -308,10 +308,14 @@ public final class ZendeskHelpdesk implements Helpdesk, AutoCloseable {
         return List.copyOf(tags);
     }
 
-    /** {@code PUT /api/v2/tickets/{id}.json}; resent only after a 429, which means nothing was written. */
-    private void update(long id, Map<String, Object> fields) {
+    /**
+     * {@code PUT /api/v2/tickets/{id}.json}. An update that adds a comment is not idempotent (a resend
+     * after an unknown outcome could post it twice), so the transport does not repeat it; it is resent
+     * here only after a 429, which means Zendesk wrote nothing.
+     */
+    private void update(long id, Map<String, Object> fields, boolean idempotent) {
         ApiRequest request = ApiRequest.builder(HttpMethod.PUT, "api/v2/tickets/" + id + ".json")
-                .jsonBody(Map.of("ticket", fields)).build();
+                .jsonBody(Map.of("ticket", fields)).idempotent(idempotent).build();
         for (int attempt = 0;; attempt++) {
             try {
                 transport.execute(request);
