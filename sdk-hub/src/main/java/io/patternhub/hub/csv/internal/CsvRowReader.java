@@ -45,9 +45,12 @@ public final class CsvRowReader {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.START_ARRAY) {
-                    line = parser.currentTokenLocation().getLineNr();
                     values = new ArrayList<>();
                 } else if (token == JsonToken.VALUE_STRING && values != null) {
+                    if (values.isEmpty()) {
+                        // The row starts where its first value does (START_ARRAY is placed before the line break).
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
                     values.add(parser.getText());
                 } else if (token == JsonToken.END_ARRAY && values != null) {
                     rows.add(new CsvRow(line, values));

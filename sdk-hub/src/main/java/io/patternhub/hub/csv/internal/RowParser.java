@@ -73,9 +73,9 @@ public final class RowParser {
             p.add(mapping.orderIdColumn(), "the order id is empty");
         }
         Instant date = p.required(row, mapping.dateColumn(), cells::date);
-        Currency currency = mapping.currencyColumn()
-                .map(c -> p.required(row, c, Money::currency))
-                .orElseGet(() -> mapping.fixedCurrency().orElseThrow());
+        Currency currency = mapping.currencyColumn().isPresent()
+                ? p.required(row, mapping.currencyColumn().get(), Money::currency)
+                : mapping.fixedCurrency().orElseThrow();
         Integer givenQuantity = mapping.quantityColumn().map(c -> p.optional(row, c, cells::quantity)).orElse(null);
         int quantity = givenQuantity == null ? 1 : givenQuantity;
         BigDecimal unitPrice = null;
@@ -103,7 +103,7 @@ public final class RowParser {
             discount = discount.negate();
         }
         Optional<String> sku = mapping.skuColumn().flatMap(c -> text(row, c));
-        Optional<String> title = mapping.titleColumn().flatMap(c -> text(row, c)).or(() -> sku).or(mapping::fixedTitle);
+        Optional<String> title = mapping.titleColumn().flatMap(c -> text(row, c)).or(mapping::fixedTitle).or(() -> sku);
         if (title.isEmpty()) {
             p.add(mapping.titleColumn().or(mapping::skuColumn).orElse("title"),
                     "the line has no product title or SKU");
