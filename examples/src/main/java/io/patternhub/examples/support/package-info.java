@@ -1,0 +1,4 @@
+/**
+ * The support assistant wired to the hub: {@link io.patternhub.examples.support.HubOrderTools}.
+ */
+package io.patternhub.examples.support;
