@@ -1,0 +1,2 @@
+/** Personal-data redaction applied to everything sent to a language model. */
+package io.patternhub.support.privacy;

@@ -1,0 +1,189 @@
+package io.patternhub.etsy;
+
+import static io.patternhub.etsy.EtsyTestSupport.TAXONOMY;
+import static io.patternhub.etsy.EtsyTestSupport.draft;
+import static io.patternhub.etsy.EtsyTestSupport.fastStorefront;
+import static io.patternhub.etsy.EtsyTestSupport.storefront;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.patternhub.core.error.InvalidRequestException;
+import io.patternhub.core.model.Listing;
+import io.patternhub.core.model.ListingState;
+import io.patternhub.core.model.Money;
+import io.patternhub.core.storefront.ListingUpdate;
+import io.patternhub.testkit.RequestMatchers;
+import io.patternhub.testkit.etsy.EtsyListingState;
+import io.patternhub.testkit.etsy.EtsyListingView;
+import io.patternhub.testkit.etsy.EtsySandbox;
+import io.patternhub.testkit.fault.Fault;
+import io.patternhub.testkit.fault.FaultPlan;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Listing operations against the Etsy sandbox, asserting what the sandbox holds afterwards. */
+class EtsyListingsTest {
+    private static final String CREATE = "/v3/application/shops/{shop_id}/listings";
+    private EtsySandbox etsy;
+    private EtsyStorefront store;
+
+    @BeforeEach
+    void start() {
+        etsy = EtsySandbox.builder().build().start();
+        store = storefront(etsy).build();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        etsy.close();
+        assertThat(etsy.responseViolations()).isEmpty();
+    }
+
+    @Test
+    void createsADraftDigitalListingWithSkuAndPrice() {
+        Listing created = store.createListing(draft("TEE-01", "Raglan Tee Sewing Pattern", "12.50"));
+
+        EtsyListingView held = etsy.listing(Long.parseLong(created.externalId())).orElseThrow();
+        assertThat(held.shopId()).isEqualTo(etsy.defaultShopId());
+        assertThat(held.state()).isEqualTo(EtsyListingState.DRAFT);
+        assertThat(held.listingType()).isEqualTo("download");
+        assertThat(held.title()).isEqualTo("Raglan Tee Sewing Pattern");
+        assertThat(held.taxonomyId()).isEqualTo(TAXONOMY);
+        assertThat(held.whoMade()).isEqualTo("i_did");
+        assertThat(held.whenMade()).isEqualTo("made_to_order");
+        assertThat(held.tags()).containsExactly("sewing pattern", "pdf");
+        assertThat(held.sku()).contains("TEE-01");
+        assertThat(held.price()).isEqualTo(Money.of("12.50", "USD"));
+        assertThat(created.sku()).contains("TEE-01");
+        assertThat(created.price()).isEqualTo(Money.of("12.50", "USD"));
+        assertThat(created.state()).isEqualTo(ListingState.DRAFT);
+        assertThat(etsy.rejectedRequests()).isEmpty();
+    }
+
+    @Test
+    void createIsIdempotentBySku() {
+        Listing first = store.createListing(draft("SOCK-02", "Sock Knitting Pattern", "5.00"));
+        Listing again = store.createListing(draft("SOCK-02", "Sock Knitting Pattern", "5.00"));
+        // A second storefront (a restarted process) has no cache: it must find the SKU on Etsy.
+        try (EtsyStorefront restarted = storefront(etsy).build()) {
+            Listing third = restarted.createListing(draft("SOCK-02", "Sock Knitting Pattern", "5.00"));
+            assertThat(third.externalId()).isEqualTo(first.externalId());
+        }
+        assertThat(again.externalId()).isEqualTo(first.externalId());
+        assertThat(etsy.listingsWithSku("SOCK-02")).hasSize(1);
+        assertThat(etsy.journal().count("POST", CREATE)).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWhoseResponseWasLostIsFoundInsteadOfDuplicated() {
+        etsy.faults().add(FaultPlan.next(1, Fault.processThenDrop()).matching(RequestMatchers.route("POST", CREATE)));
+
+        Listing created = store.createListing(draft("HAT-03", "Beanie Pattern", "4.00"));
+
+        assertThat(etsy.listings()).hasSize(1);
+        assertThat(etsy.listingsWithSku("HAT-03")).singleElement()
+                .satisfies(l -> assertThat(String.valueOf(l.listingId())).isEqualTo(created.externalId()));
+        assertThat(etsy.journal().count("POST", CREATE)).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateThatFailedWithA5xxIsRetriedOnce() {
+        etsy.faults().add(FaultPlan.next(2, Fault.serverError(503)).matching(RequestMatchers.route("POST", CREATE)));
+
+        store.createListing(draft("BAG-04", "Tote Bag Pattern", "6.00"));
+
+        assertThat(etsy.listingsWithSku("BAG-04")).hasSize(1);
+        assertThat(etsy.listings()).hasSize(1);
+    }
+
+    @Test
+    void updatesTitleDescriptionTagsAndPriceThroughTheInventory() {
+        Listing created = store.createListing(draft("TEE-01", "Raglan Tee", "12.50"));
+        long id = Long.parseLong(created.externalId());
+
+        Listing updated = store.updateListing(created.externalId(), ListingUpdate.builder()
+                .title("Raglan Tee v2").description("Now with sleeves").tags(List.of("raglan", "tee"))
+                .price(Money.of("14.00", "USD")).build());
+
+        EtsyListingView held = etsy.listing(id).orElseThrow();
+        assertThat(held.title()).isEqualTo("Raglan Tee v2");
+        assertThat(held.description()).isEqualTo("Now with sleeves");
+        assertThat(held.tags()).containsExactly("raglan", "tee");
+        assertThat(held.price()).isEqualTo(Money.of("14.00", "USD"));
+        assertThat(held.sku()).contains("TEE-01"); // the price change kept the SKU
+        assertThat(updated.price()).isEqualTo(Money.of("14.00", "USD"));
+        assertThat(etsy.journal().count("PUT", "/v3/application/listings/{listing_id}/inventory")).isEqualTo(2);
+        assertThat(etsy.journal().count("PATCH", "/v3/application/shops/{shop_id}/listings/{listing_id}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void activatesAndDeactivates() {
+        Listing created = store.createListing(draft("TEE-01", "Raglan Tee", "12.50"));
+        long id = Long.parseLong(created.externalId());
+
+        assertThat(store.activate(created.externalId()).state()).isEqualTo(ListingState.ACTIVE);
+        assertThat(etsy.listing(id).orElseThrow().state()).isEqualTo(EtsyListingState.ACTIVE);
+        assertThat(store.deactivate(created.externalId()).state()).isEqualTo(ListingState.INACTIVE);
+        assertThat(etsy.listing(id).orElseThrow().state()).isEqualTo(EtsyListingState.INACTIVE);
+        assertThatThrownBy(() -> store.updateListing(created.externalId(), ListingUpdate.state(ListingState.DRAFT)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("active or inactive");
+    }
+
+    @Test
+    void listsEveryListingAcrossPagesAndStates() {
+        try (EtsySandbox fast = EtsySandbox.builder().perSecondLimit(200).build().start();
+             EtsyStorefront s = fastStorefront(fast, 200).pageSize(10).build()) {
+            EtsySandbox etsy = fast;
+            for (int i = 0; i < 23; i++) {
+                s.createListing(draft("P-" + i, "Pattern number " + i, "3.00"));
+            }
+            s.activate(s.listingBySku("P-7").orElseThrow().externalId());
+            etsy.journal().clear();
+
+            List<Listing> all = s.listings().collect(Collectors.toList());
+
+            assertThat(all).hasSize(23);
+            assertThat(all.stream().map(l -> l.sku().orElseThrow()).collect(Collectors.toSet())).hasSize(23);
+            assertThat(all.stream().filter(l -> l.state() == ListingState.ACTIVE).map(l -> l.sku().orElseThrow()))
+                    .containsExactly("P-7");
+            // 22 drafts in pages of 10: offsets 0, 10, 20; then one page per other state
+            assertThat(etsy.journal().count(e -> e.method().equals("GET") && e.path().endsWith("/listings")
+                    && e.query().getOrDefault("state", List.of()).equals(List.of("draft"))))
+                    .isEqualTo(3);
+            assertThat(etsy.journal().count(e -> e.query().getOrDefault("limit", List.of()).equals(List.of("10"))))
+                    .isEqualTo(etsy.journal().size());
+            assertThat(s.listings("draft").count()).isEqualTo(22);
+        }
+    }
+
+    @Test
+    void refusesAPriceInAnotherCurrencyBeforeCallingEtsy() {
+        try (EtsyStorefront usd = storefront(etsy).shopCurrency("USD").build()) {
+            long before = etsy.journal().size();
+            assertThatThrownBy(() -> usd.createListing(draft("X", "X", "1.00").toBuilder()
+                    .price(Money.of("1.00", "EUR")).build()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("USD");
+            assertThat(etsy.journal().size()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void capabilitiesStateWhatEtsyOffers() {
+        var caps = store.capabilities();
+        assertThat(caps.webhooks()).isTrue();
+        assertThat(caps.webhookEventTypes()).isEqualTo(Set.of("order.paid"));
+        assertThat(caps.polling()).isTrue();
+        assertThat(caps.maxFilesPerListing()).hasValue(5);
+        assertThat(caps.maxFileSizeBytes()).hasValue(20L * 1024 * 1024);
+        assertThat(caps.reportsFees()).isTrue();
+        assertThat(caps.reportsTaxes()).isTrue();
+        assertThat(caps.buyerEmail()).isEqualTo(io.patternhub.core.storefront.EmailAvailability.ON_APPROVAL);
+        assertThat(caps.notes().get(io.patternhub.core.storefront.Capability.WEBHOOKS)).contains("commercial");
+    }
+}

@@ -1,0 +1,23 @@
+package io.patternhub.testkit.etsy;
+
+import io.patternhub.core.model.Money;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One entry of a shop's payment-account ledger.
+ *
+ * @param entryId the entry id
+ * @param sequence the ordering sequence (higher is later)
+ * @param amount the amount credited (negative for debits)
+ * @param balance the balance right after this entry, in the same currency
+ * @param description {@code payment}, {@code refund}, {@code disbursement}...
+ * @param ledgerType the sandbox's ledger type, e.g. {@code PAYMENT_GROSS}, {@code PAYMENT_PROCESSING_FEE},
+ *     {@code REFUND_GROSS}, {@code REFUND_PROCESSING_FEE}, {@code DISBURSE}
+ * @param referenceType what it refers to: {@code receipt} or {@code disbursement}
+ * @param referenceId the referenced id, when any
+ * @param createdAt when it was posted
+ */
+public record EtsyLedgerEntryView(long entryId, long sequence, Money amount, Money balance, String description,
+        String ledgerType, String referenceType, Optional<String> referenceId, Instant createdAt) {
+}
