@@ -18,7 +18,7 @@ public final class Documents {
     /** Where the documents live on the classpath. */
     public static final String RESOURCE_DIR = "io/patternhub/shopify/graphql";
     /** Every document, by file name without extension. */
-    public static final List<String> NAMES = List.of("Shop", "Products", "Product", "ProductsBySku", "ProductSet",
+    public static final List<String> NAMES = List.of("Shop", "Products", "Product", "ProductSearch", "ProductSet",
             "StagedUploadsCreate", "FileCreate", "FilesByName", "Orders", "Order", "OrderLineItems", "OrdersBulk",
             "BulkOperationRunQuery", "BulkOperation", "Payouts", "BalanceTransactions", "WebhookSubscriptionCreate",
             "WebhookSubscriptions");
