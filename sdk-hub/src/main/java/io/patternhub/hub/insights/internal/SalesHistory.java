@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -287,10 +286,5 @@ public final class SalesHistory {
             }
         }
         return words;
-    }
-
-    /** Convenience for tests and callers: a list of the days of the window. */
-    public List<LocalDate> dayList() {
-        return from.datesUntil(to.plusDays(1)).toList();
     }
 }
