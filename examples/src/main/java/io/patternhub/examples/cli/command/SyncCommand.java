@@ -46,7 +46,9 @@ public final class SyncCommand extends HubCommand implements Callable<Integer> {
                     printPlan(connections, plan);
                     return 0;
                 }
-                if (plan.isEmpty() && plan.problems().isEmpty()) {
+                plan.problems().forEach((id, problems) -> problems.forEach(
+                        p -> ctx.err().println("warning: " + id + ": " + p)));
+                if (plan.isEmpty()) {
                     ctx.out().println("Nothing to do: every storefront matches the catalog.");
                     return 0;
                 }

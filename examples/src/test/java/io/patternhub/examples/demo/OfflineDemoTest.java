@@ -1,0 +1,104 @@
+package io.patternhub.examples.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patternhub.core.json.PatternHubJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the whole offline demo once and checks what it says happened. */
+class OfflineDemoTest {
+    @TempDir
+    static Path out;
+
+    static DemoResult result;
+    static String console;
+
+    @BeforeAll
+    static void runDemo() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            result = OfflineDemo.builder(out).console(ps).build().run();
+        }
+        console = buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long count(String key) {
+        return result.summary().count(key);
+    }
+
+    @Test
+    void theCatalogIsImportedAndSyncedToEveryStorefrontSandbox() {
+        assertThat(count("patterns.imported")).isEqualTo(12);
+        assertThat(count("files.imported")).isEqualTo(32);
+        assertThat(count("listings.etsy")).isEqualTo(12);
+        assertThat(count("listings.ravelry")).isEqualTo(12);
+        assertThat(count("listings.woocommerce")).isEqualTo(12);
+        assertThat(count("patterns.synced")).isEqualTo(36);
+    }
+
+    @Test
+    void ordersArriveByWebhookAndByPollingOnce() {
+        // 4 Etsy receipts: 3 delivered by signed webhook, 1 placed before the subscription and found by polling
+        assertThat(count("webhooks.accepted")).isEqualTo(3);
+        assertThat(count("orders.etsy")).isEqualTo(4);
+        assertThat(count("orders.ravelry")).isEqualTo(2);
+        assertThat(count("orders.woocommerce")).isEqualTo(2);
+        assertThat(count("orders.polled_new")).isEqualTo(5);
+        assertThat(count("orders.csv")).isEqualTo(2);
+        assertThat(count("orders.total")).isEqualTo(10);
+    }
+
+    @Test
+    void everyBuyerGetsOneEmailWithWorkingSignedLinks() {
+        assertThat(count("emails.download_links")).isEqualTo(10);
+        assertThat(count("emails.received")).isEqualTo(10);
+        assertThat(count("links.sent")).isPositive().isEqualTo(count("links.verified"));
+    }
+
+    @Test
+    void theCorrectedFileIsPushedEverywhereAndAnnouncedToEachPastBuyer() {
+        assertThat(count("version.new_file_versions")).isEqualTo(1);
+        assertThat(count("version.files_replaced")).isEqualTo(3);
+        // ana and cleo (Etsy), dana (WooCommerce), ivo (CSV) bought PH-SEW-001
+        assertThat(count("announcements.sent")).isEqualTo(4);
+        assertThat(count("announcements.emails")).isEqualTo(4);
+    }
+
+    @Test
+    void oneCustomerIsExportedThenErased() throws Exception {
+        assertThat(count("privacy.exported_customers")).isEqualTo(1);
+        assertThat(count("privacy.erased_customers")).isEqualTo(1);
+        assertThat(count("privacy.orders_kept")).isEqualTo(1);
+        assertThat(count("privacy.records_left")).isZero();
+        assertThat(Files.readString(out.resolve("privacy-export.json"))).contains("ben@example.com");
+    }
+
+    @Test
+    void supportAnswersWithCitationsResendsLinksAndEscalatesTheRefund() {
+        assertThat(count("support.questions")).isEqualTo(5);
+        assertThat(count("support.answered")).isEqualTo(4);
+        assertThat(count("support.answered_with_citations")).isEqualTo(3);
+        assertThat(count("support.escalated")).isEqualTo(1);
+        assertThat(count("support.links_resent")).isEqualTo(1);
+    }
+
+    @Test
+    void theReportIsWrittenAsMarkdownAndJsonAndTheSummaryPrinted() throws Exception {
+        String md = Files.readString(result.markdownReport());
+        assertThat(md).contains("# PatternHub offline demo").contains("## 1. Import the sample catalog")
+                .contains("| `orders.total` | 10 |");
+        JsonNode json = PatternHubJson.newMapper().readTree(result.jsonReport().toFile());
+        assertThat(json.path("summary").path("emails.received").asLong()).isEqualTo(10);
+        assertThat(json.path("chapters").size()).isGreaterThanOrEqualTo(8);
+        assertThat(console).contains("Summary").contains("orders.total");
+    }
+}
