@@ -359,8 +359,14 @@ public final class HttpTransport implements AutoCloseable {
         return new ApiResponse(platform, state.request, raw.code(), headers, bytes, status, attempt, requestId, mapper);
     }
 
-    /** Pauses every caller of this connection when the platform says its budget is spent. */
+    /**
+     * Follows the limits the platform reports (a window's size from its limit header) and pauses
+     * every caller of this connection when the platform says its budget is spent.
+     */
     private void adaptRateLimiter(CallState state, int httpStatus, RateLimitStatus status) {
+        for (RateLimitWindow w : status.windows()) {
+            w.limit().ifPresent(limit -> limiter.adjustPermits(w.period(), limit));
+        }
         Duration pause = Duration.ZERO;
         if (status.retryAfter().isPresent() && (httpStatus == 429 || httpStatus == 503)) {
             pause = status.retryAfter().get();

@@ -130,6 +130,25 @@ class RateLimiterTest extends TransportTestSupport {
     }
 
     @Test
+    void perSecondWindowFollowsTheLimitThePlatformReports() {
+        // The app's limit is 2 per second, not the 10 the client starts from; the platform says so in
+        // x-limit-per-second while reporting plenty remaining, so only the reported limit can slow the client.
+        Arrivals arrivals = new Arrivals(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "2")
+                .setHeader("x-remaining-this-second", "5"));
+        server.setDispatcher(arrivals);
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy())
+                .rateLimit(RateLimitSettings.perSecond(10)));
+
+        for (int i = 0; i < 3; i++) {
+            t.execute(ApiRequest.get("/call-" + i));
+        }
+
+        // Two calls fit in a second; the third waits for the first call's slot to free.
+        assertThat(Duration.ofNanos(arrivals.at.get(2) - arrivals.at.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
     void localDailyQuotaIsEnforced() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse().setBody("{}"));

@@ -50,7 +50,7 @@ public final class WindowRateLimiter {
     }
 
     private static final class Window {
-        final int permits;
+        int permits;
         final long periodNanos;
         int inFlight;
         /** When released slots become free again, in release order (hence ascending). */
@@ -177,6 +177,29 @@ public final class WindowRateLimiter {
                 paused = true;
             }
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Follows the limit the platform reports for a window of {@code period} (Etsy's
+     * {@code x-limit-per-second}, for example): the window's permits become {@code limit}. Windows
+     * of other lengths, and limits below 1, are ignored.
+     */
+    public void adjustPermits(Duration period, long limit) {
+        if (limit < 1) {
+            return;
+        }
+        lock.lock();
+        try {
+            long periodNanos = period.toNanos();
+            for (Window w : windows) {
+                if (w.periodNanos == periodNanos && w.permits != limit) {
+                    w.permits = (int) Math.min(Integer.MAX_VALUE, limit);
+                    changed.signalAll();
+                }
+            }
         } finally {
             lock.unlock();
         }
