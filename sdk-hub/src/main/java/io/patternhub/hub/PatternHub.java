@@ -2,7 +2,10 @@ package io.patternhub.hub;
 
 import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.ErrorContext;
+import io.patternhub.hub.access.HubEventPublisher;
 import io.patternhub.hub.catalog.Catalog;
+import io.patternhub.hub.notify.BuyerNotifications;
+import io.patternhub.hub.notify.NewVersionAnnouncer;
 import io.patternhub.hub.store.HubStore;
 import io.patternhub.hub.sync.CatalogSync;
 import io.patternhub.hub.sync.SyncProgressListener;
@@ -31,6 +34,7 @@ public final class PatternHub implements AutoCloseable {
     private final boolean ownsStore;
     private final Catalog catalog;
     private final CatalogSync sync;
+    private final NewVersionAnnouncer announcer;
 
     private PatternHub(Builder b) {
         if ((b.store == null) == (b.sqliteFile == null)) {
@@ -48,6 +52,7 @@ public final class PatternHub implements AutoCloseable {
             sb.sourceOfTruth(b.sourceOfTruth);
         }
         this.sync = sb.build();
+        this.announcer = b.notifications == null ? null : new NewVersionAnnouncer(store, b.notifications, b.events);
     }
 
     public static Builder builder() {
@@ -66,6 +71,24 @@ public final class PatternHub implements AutoCloseable {
         return sync;
     }
 
+    /**
+     * Syncs the catalog to every storefront, then announces each new file version the sync has
+     * finished pushing everywhere: one {@code pattern.updated} hub event and one email (with fresh
+     * links) per past buyer. A version whose push is still pending (a storefront was down) is announced
+     * by a later call once it has gone through; nothing is announced twice.
+     *
+     * @return the sync report and what was announced
+     * @throws ConfigurationException if the hub was built without {@code announcements(...)}
+     */
+    public PublishReport syncAndAnnounce() {
+        if (announcer == null) {
+            throw new ConfigurationException("syncAndAnnounce needs announcements(BuyerNotifications, HubEventPublisher)"
+                    + " on the PatternHub builder", ErrorContext.empty());
+        }
+        var report = sync.apply();
+        return new PublishReport(report, announcer.announceSynced());
+    }
+
     @Override
     public void close() {
         if (ownsStore) {
@@ -80,6 +103,8 @@ public final class PatternHub implements AutoCloseable {
         private final List<SyncTarget> targets = new ArrayList<>();
         private String sourceOfTruth;
         private SyncProgressListener listener = SyncProgressListener.NONE;
+        private BuyerNotifications notifications;
+        private HubEventPublisher events = HubEventPublisher.NONE;
 
         private Builder() {
         }
@@ -126,6 +151,19 @@ public final class PatternHub implements AutoCloseable {
          */
         public Builder listener(SyncProgressListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Enables {@link PatternHub#syncAndAnnounce()}.
+         *
+         * @param notifications buyer emails
+         * @param events        where {@code pattern.updated} events go, e.g. {@code SignedCallbacks}
+         * @return this builder
+         */
+        public Builder announcements(BuyerNotifications notifications, HubEventPublisher events) {
+            this.notifications = Objects.requireNonNull(notifications, "notifications");
+            this.events = Objects.requireNonNull(events, "events");
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.patternhub.hub.ingest.OrderRecord;
 import io.patternhub.hub.ingest.Orders;
 import io.patternhub.hub.store.HubStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,11 +116,27 @@ public final class BuyerNotifications {
      * @return how many were sent, already sent, or skipped
      */
     public Announcement announceNewVersion(String sku, String version, String changeNotes) {
+        return announceNewVersion(sku, version, changeNotes, null);
+    }
+
+    /**
+     * As {@link #announceNewVersion(String, String, String)}, told only to buyers whose access was
+     * granted before the version was released (later buyers got it with their purchase).
+     *
+     * @param sku         the pattern
+     * @param version     the new version
+     * @param changeNotes what changed, for the message
+     * @param releasedAt  when the version entered the catalog; {@code null} for every buyer
+     * @return how many were sent, already sent, or skipped
+     */
+    public Announcement announceNewVersion(String sku, String version, String changeNotes, Instant releasedAt) {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(version, "version");
         Map<String, Entitlement> byBuyer = new LinkedHashMap<>();
         for (Entitlement e : entitlements.activeForSku(sku)) {
-            e.customerId().ifPresent(c -> byBuyer.putIfAbsent(c, e));
+            if (releasedAt == null || e.grantedAt().isBefore(releasedAt)) {
+                e.customerId().ifPresent(c -> byBuyer.putIfAbsent(c, e));
+            }
         }
         String title = catalog.title(sku).orElse(sku);
         int sent = 0;

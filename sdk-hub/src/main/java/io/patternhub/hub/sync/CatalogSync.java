@@ -314,9 +314,28 @@ public final class CatalogSync {
         } catch (LeaseLostException lost) {
             LOG.warn("{}: lost the lease on {} while recording a failure", run.target.id(), sku);
         }
+        if (run.consecutiveFailures.get() >= pauseAfterFailures && run.paused.compareAndSet(false, true)) {
+            pauseLane(run);
+        }
         LOG.warn("{}: syncing {} failed (attempt {}){}: {}", run.target.id(), sku, lease.attempts(),
                 giveUp ? ", giving up" : ", will retry", message);
         listener.onProgress(run.progress(SyncProgress.Event.PATTERN_FAILED, sku, message));
+    }
+
+    /**
+     * The storefront looks down: its patterns not yet tried wait the first backoff too, so the next
+     * drain does not spend more calls on it before then (a circuit breaker). Leased rows are left alone.
+     */
+    private void pauseLane(LaneRun run) {
+        int deferred = store.inTransaction(tx -> {
+            Instant now = tx.now();
+            Instant until = now.plus(backoff(1));
+            return tx.update("UPDATE outbox SET available_at = ? WHERE lane = ? AND status = 'PENDING'"
+                    + " AND available_at < ? AND (lease_until IS NULL OR lease_until <= ?)",
+                    until, run.target.id(), until, now);
+        });
+        LOG.warn("{}: {} consecutive failures; pausing it, {} more patterns wait for the retry", run.target.id(),
+                pauseAfterFailures, deferred);
     }
 
     /** Exponential backoff from the base, capped. */
@@ -447,6 +466,7 @@ public final class CatalogSync {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger dead = new AtomicInteger();
         final AtomicInteger consecutiveFailures = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
         final AtomicReference<String> lastError = new AtomicReference<>();
 
         LaneRun(SyncTarget target, int total) {

@@ -3,6 +3,8 @@ package io.patternhub.hub.sync;
 import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.ErrorContext;
 import io.patternhub.core.model.ListingState;
+import io.patternhub.core.storefront.Capabilities;
+import io.patternhub.core.storefront.FileHosting;
 import io.patternhub.core.storefront.Storefront;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ public final class SyncTarget {
     private final Currency currency;
     private final ListingState initialState;
     private final Map<String, String> platformAttributes;
+    private final HubFileUrls fileUrls;
 
     private SyncTarget(Builder b) {
         if (b.id == null || !ID.matcher(b.id).matches()) {
@@ -33,6 +36,13 @@ public final class SyncTarget {
             throw new ConfigurationException("sync target " + b.id + " needs a storefront and a currency",
                     ErrorContext.empty());
         }
+        Capabilities caps = b.storefront.capabilities();
+        if (caps.digitalFiles() && caps.fileHosting() == FileHosting.LINKED_URL && b.fileUrls == null) {
+            throw new ConfigurationException("sync target " + b.id + ": " + b.storefront.platform()
+                    + " links files by URL; give the URLs the hub serves them from with fileUrls(HubFileUrls)",
+                    ErrorContext.empty());
+        }
+        this.fileUrls = b.fileUrls;
         this.id = b.id;
         this.storefront = b.storefront;
         this.currency = b.currency;
@@ -73,6 +83,14 @@ public final class SyncTarget {
         return platformAttributes;
     }
 
+    /**
+     * The URLs the hub serves files from, for a storefront that links to files
+     * ({@link FileHosting#LINKED_URL}); {@code null} for others.
+     */
+    public HubFileUrls fileUrls() {
+        return fileUrls;
+    }
+
     @Override
     public String toString() {
         return "SyncTarget[" + id + ", " + storefront.platform() + ", " + currency + "]";
@@ -85,6 +103,7 @@ public final class SyncTarget {
         private Currency currency;
         private ListingState initialState = ListingState.DRAFT;
         private final Map<String, String> platformAttributes = new LinkedHashMap<>();
+        private HubFileUrls fileUrls;
 
         private Builder(String id, Storefront storefront) {
             this.id = id;
@@ -116,6 +135,18 @@ public final class SyncTarget {
          */
         public Builder platformAttribute(String name, String value) {
             platformAttributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Required for a storefront that links to files by URL (WooCommerce): every attached file is
+         * given the hub's signed URL for that exact version.
+         *
+         * @param urls the hub's file URLs
+         * @return this builder
+         */
+        public Builder fileUrls(HubFileUrls urls) {
+            this.fileUrls = Objects.requireNonNull(urls, "urls");
             return this;
         }
 

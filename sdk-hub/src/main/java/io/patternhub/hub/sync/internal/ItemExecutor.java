@@ -7,6 +7,7 @@ import io.patternhub.core.model.Money;
 import io.patternhub.core.model.Pattern;
 import io.patternhub.core.model.PatternFile;
 import io.patternhub.core.storefront.Capability;
+import io.patternhub.core.storefront.FileHosting;
 import io.patternhub.core.storefront.ListingDraft;
 import io.patternhub.core.storefront.ListingUpdate;
 import io.patternhub.core.storefront.Storefront;
@@ -213,7 +214,8 @@ public final class ItemExecutor {
 
     private void attach(State s, PlannedChange change) {
         String name = change.fileName().orElseThrow();
-        PatternFile file = s.pattern().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        PatternFile file = hosted(s.pattern().files().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow());
         String listingId = s.listing().externalId();
         store.inTransaction(tx -> {
             mappings.intendAttach(tx, target.id(), sku, name, file.sha256());
@@ -229,6 +231,15 @@ public final class ItemExecutor {
         // a new version: the storefront uploads the new file, then removes the old one
         ListingFile made = remote(change.kind(), () -> replace(listingId, oldId, file));
         commit(change, tx -> mappings.replaced(tx, target.id(), sku, name, made.externalId()));
+    }
+
+    /** For a storefront that links to files, points the file at the URL the hub serves this version from. */
+    private PatternFile hosted(PatternFile file) {
+        var caps = target.storefront().capabilities();
+        if (caps.fileHosting() != FileHosting.LINKED_URL) {
+            return file;
+        }
+        return PatternFile.builder().from(file).location(target.fileUrls().urlFor(sku, file)).build();
     }
 
     private ListingFile replace(String listingId, String oldId, PatternFile file) {
