@@ -17,9 +17,6 @@ import io.patternhub.core.model.TaxCollector;
 import io.patternhub.core.model.TaxLine;
 import io.patternhub.core.ledger.PostingMode;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,22 +62,20 @@ public final class ReconcileBench {
         ReconcileInput input = input(n);
         List<Order> orders = input.orders();
 
-        long baseHeap = settledHeap();
-        resetPeaks();
+        long baseHeap = HeapPeaks.start();
         long start = System.nanoTime();
         BigDecimal sum = BigDecimal.ZERO;
         for (Order o : orders) {
             sum = sum.add(o.total().amount());
         }
         long baselineNanos = System.nanoTime() - start;
-        long baselinePeak = peakHeap() - baseHeap;
+        long baselinePeak = HeapPeaks.growthSince(baseHeap);
 
-        baseHeap = settledHeap();
-        resetPeaks();
+        baseHeap = HeapPeaks.start();
         start = System.nanoTime();
         ReconcileResult result = engine.reconcile(input, PostingMode.PER_ORDER);
         long nanos = System.nanoTime() - start;
-        long peak = peakHeap() - baseHeap;
+        long peak = HeapPeaks.growthSince(baseHeap);
 
         System.out.printf("reconcile: %,d orders -> %,d journals (checksum %s)%n", n, result.journals().size(), sum);
         System.out.printf("  baseline (sum totals): %,d ms, heap growth %,d MiB%n", baselineNanos / 1_000_000,
@@ -111,24 +106,5 @@ public final class ReconcileBench {
                     .status(OrderStatus.PAID).build());
         }
         return orders;
-    }
-
-    private static long settledHeap() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 }
