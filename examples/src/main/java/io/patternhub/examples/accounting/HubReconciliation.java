@@ -64,6 +64,15 @@ public final class HubReconciliation {
     }
 
     /**
+     * Every order the hub holds, unlimited by month: for the demo, whose orders span whatever months it ran in.
+     *
+     * @return the input
+     */
+    public ReconcileInput allOrders() {
+        return ReconcileInput.builder().addOrders(source.placedBetween(Instant.MIN, Instant.MAX)).build();
+    }
+
+    /**
      * The per-platform sales report over the month and its neighbours.
      *
      * @param period the month

@@ -180,7 +180,7 @@ public final class OfflineDemo {
                 RavelryDemoShop::new, WooCommerceDemoShop::new));
         private final List<DemoStep> steps = new ArrayList<>(List.of(new ImportCatalogStep(), new SyncStorefrontsStep(),
                 new OrdersArriveStep(), new CsvSalesStep(), new DownloadLinksStep(), new CorrectedVersionStep(),
-                new PrivacyStep(), new SupportStep()));
+                new PrivacyStep(), new SupportStep(), new ReconcileBooksStep()));
 
         private Builder(Path out) {
             this.out = Objects.requireNonNull(out, "out").toAbsolutePath().normalize();

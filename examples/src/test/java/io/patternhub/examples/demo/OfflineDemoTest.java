@@ -92,6 +92,21 @@ class OfflineDemoTest {
     }
 
     @Test
+    void theOrdersAreReconciledIntoBothLedgerSandboxesOnceWithAPerPlatformReport() throws Exception {
+        long journals = count("books.journals");
+        // per order: one journal per sale; the demo refunds nothing, so one per each of the hub's 10 orders
+        assertThat(journals).isEqualTo(count("orders.total")).isEqualTo(10);
+        assertThat(count("books.xero_posted")).isEqualTo(journals);
+        assertThat(count("books.quickbooks_posted")).isEqualTo(journals);
+        assertThat(count("books.xero_manual_journals")).isEqualTo(journals);
+        assertThat(count("books.quickbooks_journal_entries")).isEqualTo(journals);
+        assertThat(count("books.xero_reposted")).isZero();
+        assertThat(count("books.quickbooks_reposted")).isZero();
+        assertThat(count("books.report_rows")).isPositive();
+        assertThat(Files.readAllLines(out.resolve("sales-report.csv"))).hasSize((int) count("books.report_rows") + 1);
+    }
+
+    @Test
     void theReportIsWrittenAsMarkdownAndJsonAndTheSummaryPrinted() throws Exception {
         String md = Files.readString(result.markdownReport());
         assertThat(md).contains("# PatternHub offline demo").contains("## 1. Import the sample catalog")
