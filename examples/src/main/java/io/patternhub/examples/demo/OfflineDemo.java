@@ -180,7 +180,8 @@ public final class OfflineDemo {
                 RavelryDemoShop::new, WooCommerceDemoShop::new));
         private final List<DemoStep> steps = new ArrayList<>(List.of(new ImportCatalogStep(), new SyncStorefrontsStep(),
                 new OrdersArriveStep(), new CsvSalesStep(), new DownloadLinksStep(), new CorrectedVersionStep(),
-                new PrivacyStep(), new SupportStep(), new ReconcileBooksStep()));
+                new PrivacyStep(), new SupportStep(), new ReconcileBooksStep(),
+                new InsightsStep()));
 
         private Builder(Path out) {
             this.out = Objects.requireNonNull(out, "out").toAbsolutePath().normalize();

@@ -2,6 +2,8 @@ package io.patternhub.examples.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.hub.insights.SyntheticHistory;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,24 @@ class OfflineDemoTest {
         assertThat(count("books.quickbooks_reposted")).isZero();
         assertThat(count("books.report_rows")).isPositive();
         assertThat(Files.readAllLines(out.resolve("sales-report.csv"))).hasSize((int) count("books.report_rows") + 1);
+    }
+
+    @Test
+    void insightsFromTheSyntheticYearFindTheTrendAndTheCollapseAndWriteTheReportFiles() throws Exception {
+        assertThat(count("insights.orders")).isPositive();
+        assertThat(count("insights.rising_trends")).isPositive();
+        assertThat(count("insights.charts")).isEqualTo(5);
+        assertThat(count("insights.csv_files")).isEqualTo(7);
+        Path insights = out.resolve("insights");
+        assertThat(insights.resolve("index.html")).isRegularFile();
+        try (java.util.stream.Stream<Path> files = Files.list(insights)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names.stream().filter(n -> n.endsWith(".png"))).hasSize(5);
+            assertThat(names.stream().filter(n -> n.endsWith(".csv"))).hasSize(7);
+        }
+        String md = Files.readString(result.markdownReport());
+        assertThat(md).contains("rising style: " + SyntheticHistory.TRENDING_STYLE)
+                .contains("CHECK_FILE_UPDATE " + SyntheticHistory.COLLAPSING_SKU);
     }
 
     @Test
