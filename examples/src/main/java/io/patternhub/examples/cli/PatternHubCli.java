@@ -5,6 +5,8 @@ import io.patternhub.examples.cli.command.CatalogCommand;
 import io.patternhub.examples.cli.command.DemoCommand;
 import io.patternhub.examples.cli.command.OrdersCommand;
 import io.patternhub.examples.cli.command.PrivacyCommand;
+import io.patternhub.examples.cli.command.ReconcileCommand;
+import io.patternhub.examples.cli.command.InsightsCommand;
 import io.patternhub.examples.cli.command.SupportCommand;
 import io.patternhub.examples.cli.command.SyncCommand;
 import picocli.CommandLine;
@@ -25,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "patternhub", mixinStandardHelpOptions = true, version = "patternhub 0.1.0",
         description = "Sell digital patterns on several platforms from one catalog.%n"
                 + "Configuration: PATTERNHUB_* environment variables or patternhub.yaml (see README).",
-        subcommands = {DemoCommand.class, CatalogCommand.class, SyncCommand.class, OrdersCommand.class,
+        subcommands = {DemoCommand.class, CatalogCommand.class, SyncCommand.class, OrdersCommand.class, ReconcileCommand.class, InsightsCommand.class,
                 PrivacyCommand.class, SupportCommand.class, CommandLine.HelpCommand.class})
 public final class PatternHubCli implements Callable<Integer> {
     /** Exit code of a usage error. */

@@ -177,10 +177,11 @@ public final class OfflineDemo {
         private final Path out;
         private PrintStream console = System.out;
         private final List<Supplier<DemoShop>> shops = new ArrayList<>(List.of(EtsyDemoShop::new,
-                RavelryDemoShop::new, WooCommerceDemoShop::new));
+                RavelryDemoShop::new, WooCommerceDemoShop::new, ShopifyDemoShop::new));
         private final List<DemoStep> steps = new ArrayList<>(List.of(new ImportCatalogStep(), new SyncStorefrontsStep(),
                 new OrdersArriveStep(), new CsvSalesStep(), new DownloadLinksStep(), new CorrectedVersionStep(),
-                new PrivacyStep(), new SupportStep()));
+                new PrivacyStep(), new SupportStep(), new ReconcileBooksStep(),
+                new InsightsStep()));
 
         private Builder(Path out) {
             this.out = Objects.requireNonNull(out, "out").toAbsolutePath().normalize();

@@ -21,7 +21,8 @@ final class OrdersArriveStep implements DemoStep {
             "woocommerce", List.of(new Purchase("dana@example.com", "Dana", "PH-SEW-001"),
                     new Purchase("eli@example.com", "Eli", "PH-SEW-004")),
             "ravelry", List.of(new Purchase("fay@example.com", "Fay", "PH-KNT-001"),
-                    new Purchase("gus@example.com", "Gus", "PH-KNT-003")));
+                    new Purchase("gus@example.com", "Gus", "PH-KNT-003")),
+            "shopify", List.of(new Purchase("hal@example.com", "Hal", "PH-CRO-001")));
 
     @Override
     public String title() {

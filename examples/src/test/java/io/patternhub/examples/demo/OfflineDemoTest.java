@@ -2,6 +2,8 @@ package io.patternhub.examples.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.hub.insights.SyntheticHistory;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,9 @@ class OfflineDemoTest {
         assertThat(count("listings.etsy")).isEqualTo(12);
         assertThat(count("listings.ravelry")).isEqualTo(12);
         assertThat(count("listings.woocommerce")).isEqualTo(12);
-        assertThat(count("patterns.synced")).isEqualTo(36);
+        // Shopify: listings only (no digital-download API), the files stay with the hub
+        assertThat(count("listings.shopify")).isEqualTo(12);
+        assertThat(count("patterns.synced")).isEqualTo(48);
     }
 
     @Test
@@ -52,15 +56,17 @@ class OfflineDemoTest {
         assertThat(count("orders.etsy")).isEqualTo(4);
         assertThat(count("orders.ravelry")).isEqualTo(2);
         assertThat(count("orders.woocommerce")).isEqualTo(2);
-        assertThat(count("orders.polled_new")).isEqualTo(5);
+        assertThat(count("orders.shopify")).isEqualTo(1);
+        // polling found the missed Etsy receipt, 2 Ravelry, 2 WooCommerce and 1 Shopify order
+        assertThat(count("orders.polled_new")).isEqualTo(6);
         assertThat(count("orders.csv")).isEqualTo(2);
-        assertThat(count("orders.total")).isEqualTo(10);
+        assertThat(count("orders.total")).isEqualTo(11);
     }
 
     @Test
     void everyBuyerGetsOneEmailWithWorkingSignedLinks() {
-        assertThat(count("emails.download_links")).isEqualTo(10);
-        assertThat(count("emails.received")).isEqualTo(10);
+        assertThat(count("emails.download_links")).isEqualTo(11);
+        assertThat(count("emails.received")).isEqualTo(11);
         assertThat(count("links.sent")).isPositive().isEqualTo(count("links.verified"));
     }
 
@@ -92,12 +98,45 @@ class OfflineDemoTest {
     }
 
     @Test
+    void theOrdersAreReconciledIntoBothLedgerSandboxesOnceWithAPerPlatformReport() throws Exception {
+        long journals = count("books.journals");
+        // per order: one journal per sale; the demo refunds nothing, so one per each of the hub's 11 orders
+        assertThat(journals).isEqualTo(count("orders.total")).isEqualTo(11);
+        assertThat(count("books.xero_posted")).isEqualTo(journals);
+        assertThat(count("books.quickbooks_posted")).isEqualTo(journals);
+        assertThat(count("books.xero_manual_journals")).isEqualTo(journals);
+        assertThat(count("books.quickbooks_journal_entries")).isEqualTo(journals);
+        assertThat(count("books.xero_reposted")).isZero();
+        assertThat(count("books.quickbooks_reposted")).isZero();
+        assertThat(count("books.report_rows")).isPositive();
+        assertThat(Files.readAllLines(out.resolve("sales-report.csv"))).hasSize((int) count("books.report_rows") + 1);
+    }
+
+    @Test
+    void insightsFromTheSyntheticYearFindTheTrendAndTheCollapseAndWriteTheReportFiles() throws Exception {
+        assertThat(count("insights.orders")).isPositive();
+        assertThat(count("insights.rising_trends")).isPositive();
+        assertThat(count("insights.charts")).isEqualTo(5);
+        assertThat(count("insights.csv_files")).isEqualTo(7);
+        Path insights = out.resolve("insights");
+        assertThat(insights.resolve("index.html")).isRegularFile();
+        try (java.util.stream.Stream<Path> files = Files.list(insights)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertThat(names.stream().filter(n -> n.endsWith(".png"))).hasSize(5);
+            assertThat(names.stream().filter(n -> n.endsWith(".csv"))).hasSize(7);
+        }
+        String md = Files.readString(result.markdownReport());
+        assertThat(md).contains("rising style: " + SyntheticHistory.TRENDING_STYLE)
+                .contains("CHECK_FILE_UPDATE " + SyntheticHistory.COLLAPSING_SKU);
+    }
+
+    @Test
     void theReportIsWrittenAsMarkdownAndJsonAndTheSummaryPrinted() throws Exception {
         String md = Files.readString(result.markdownReport());
         assertThat(md).contains("# PatternHub offline demo").contains("## 1. Import the sample catalog")
-                .contains("| `orders.total` | 10 |");
+                .contains("| `orders.total` | 11 |");
         JsonNode json = PatternHubJson.newMapper().readTree(result.jsonReport().toFile());
-        assertThat(json.path("summary").path("emails.received").asLong()).isEqualTo(10);
+        assertThat(json.path("summary").path("emails.received").asLong()).isEqualTo(11);
         assertThat(json.path("chapters").size()).isGreaterThanOrEqualTo(8);
         assertThat(console).contains("Summary").contains("orders.total");
     }
