@@ -46,7 +46,7 @@ class NewVersionPushAndAnnounceTest {
         SmtpNotifier smtp = SmtpNotifier.builder().host("127.0.0.1").port(MAIL.getSmtp().getPort())
                 .from("shop@tilly.example", "Tilly's Patterns").build();
         Path root = CatalogFixtures.write(tmp.resolve("catalog-" + vendor), 2);
-        EtsySandbox sandbox = EtsySandbox.builder().build();
+        EtsySandbox sandbox = EtsySandbox.builder().perSecondLimit(1_000_000).perDayLimit(100_000_000).build(); // limits are not under test here
         sandbox.start();
         try (sandbox; AccessFixture hub = new AccessFixture(vendor, false, smtp, Provisioner.NONE, HubEventPublisher.NONE)) {
             EtsyTokens tokens = sandbox.issueTokens(EtsySandbox.DEFAULT_SCOPES);
