@@ -64,8 +64,10 @@ class WebhookVerifierFuzzTest {
         for (WebhookVerifier verifier : HMAC_VERIFIERS) {
             Throwable thrown = catchThrowable(() -> verifier.verify(WebhookHeaders.of(d.headers()), d.body()));
             if (thrown == null) {
-                // Accepted: some header carries the real HMAC of exactly these body bytes.
-                assertThat(d.headers().values()).as(verifier.toString()).contains(hmacBase64(d.body()));
+                // Accepted: some header carries the real HMAC of exactly these body bytes (padding optional).
+                String mac = hmacBase64(d.body()).replace("=", "");
+                assertThat(d.headers().values()).as(verifier.toString())
+                        .anySatisfy(v -> assertThat(v.strip().replace("=", "")).isEqualTo(mac));
             } else {
                 assertThat(thrown).as(verifier.toString()).isInstanceOf(WebhookVerificationException.class);
             }

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * totals, every bad delivery is rejected (the 401 path), and none is lost.
  */
 class WebhookStormTest {
-    static final int DELIVERIES = Integer.getInteger("reliability.storm.deliveries", 10_000);
+    /** 10,000 in the normal build; {@code -Dreliability.long=true} makes it 100,000. */
+    static final int DELIVERIES = Integer.getInteger("reliability.storm.deliveries",
+            Boolean.getBoolean("reliability.long") ? 100_000 : 10_000);
     static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
             .encodeToString("storm-secret-32-bytes-long-key!!".getBytes(StandardCharsets.US_ASCII));
     static final String SOURCE = "my-site";
