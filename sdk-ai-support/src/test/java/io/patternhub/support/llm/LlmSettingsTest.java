@@ -23,7 +23,7 @@ class LlmSettingsTest {
         assertThat(LlmSettings.fromEnvironment(Map.of(LlmSettings.PROVIDER, "ollama", LlmSettings.MODEL, "llama3.1")))
                 .get().extracting(ChatModel::describe).asString().contains("localhost:11434");
         assertThat(LlmSettings.fromEnvironment(Map.of(LlmSettings.PROVIDER, "vllm", LlmSettings.MODEL, "qwen",
-                LlmSettings.BASE_URL, "http://gpu-box:8000/v1"))).get().extracting(ChatModel::describe).asString()
+                LlmSettings.BASE_URL, "https://gpu-box:8000/v1"))).get().extracting(ChatModel::describe).asString()
                 .contains("gpu-box:8000");
         assertThat(LlmSettings.fromEnvironment(Map.of(LlmSettings.PROVIDER, "OpenAI", LlmSettings.MODEL, "gpt-4o-mini",
                 LlmSettings.API_KEY, "sk"))).get().extracting(ChatModel::describe).asString().contains("api.openai.com");

@@ -112,7 +112,7 @@ public final class ApiResponse {
         }
         try {
             return mapper.readTree(body);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) { // Jackson lets an absurd exponent escape as NFE
             throw malformed(e);
         }
     }
@@ -121,7 +121,7 @@ public final class ApiResponse {
     public <T> T as(Class<T> type) {
         try {
             return mapper.readValue(body, type);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) { // Jackson lets an absurd exponent escape as NFE
             throw malformed(e);
         }
     }
@@ -130,12 +130,12 @@ public final class ApiResponse {
     public <T> T as(TypeReference<T> type) {
         try {
             return mapper.readValue(body, type);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) { // Jackson lets an absurd exponent escape as NFE
             throw malformed(e);
         }
     }
 
-    private ApiException malformed(IOException e) {
+    private ApiException malformed(Exception e) {
         String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
         return new ApiException(platform.displayName() + " answered " + request.method() + " "
                 + request.path() + " with a body that is not the expected JSON (" + why + "); "

@@ -518,15 +518,30 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
-        /** The URL relative request paths are resolved against (required), e.g. {@code https://api.xero.com/api.xro/2.0}. */
+        /**
+         * The URL relative request paths are resolved against (required), e.g. {@code https://api.xero.com/api.xro/2.0}.
+         * Plain {@code http} is refused unless the host is loopback (a sandbox or local proxy): credentials
+         * must not cross a network in clear.
+         */
         public Builder baseUrl(String baseUrl) {
             HttpUrl parsed = baseUrl == null ? null : HttpUrl.parse(baseUrl);
             if (parsed == null) {
                 throw new ConfigurationException("baseUrl must be an absolute http(s) URL, was '" + baseUrl + "'",
                         ErrorContext.empty());
             }
+            if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+                throw new ConfigurationException("Refusing plain http to " + parsed.host()
+                        + ": use https (plain http is allowed only for loopback hosts)", ErrorContext.empty());
+            }
             this.baseUrl = parsed;
             return this;
+        }
+
+        /** Loopback by name or literal address only: no DNS lookup at configuration time. */
+        private static boolean isLoopback(String host) {
+            String h = host.toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("[::1]")
+                    || h.matches("127(\\.\\d{1,3}){3}");
         }
 
         /** How requests are authorised; defaults to {@link AuthScheme#none()}. */

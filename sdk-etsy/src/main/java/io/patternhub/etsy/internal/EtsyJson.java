@@ -49,7 +49,14 @@ public final class EtsyJson {
         for (String f : fields) {
             JsonNode v = node.path(f);
             if (v.isIntegralNumber()) {
-                return Optional.of(Instant.ofEpochSecond(v.asLong()));
+                try {
+                    if (!v.canConvertToLong()) {
+                        throw new java.time.DateTimeException("beyond a long");
+                    }
+                    return Optional.of(Instant.ofEpochSecond(v.asLong()));
+                } catch (java.time.DateTimeException e) {
+                    throw malformed("'" + f + "' is not a plausible Unix time: " + v.asText());
+                }
             }
         }
         return Optional.empty();

@@ -142,6 +142,9 @@ public final class CatalogFolderReader {
         }
         Path base = dir.toAbsolutePath().normalize();
         for (PatternYaml.FileYaml f : y.files()) {
+            if (f == null || f.path() == null || f.path().isBlank()) {
+                throw new CatalogException(file, lineOf(file, "files:"), "every entry of files needs a path", null);
+            }
             b.addFiles(patternFile(file, base, f, y.version() == null ? "1" : y.version()));
         }
         return b.build();

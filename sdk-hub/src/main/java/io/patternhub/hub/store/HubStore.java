@@ -214,6 +214,8 @@ public final class HubStore implements AutoCloseable {
         cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         cfg.enforceForeignKeys(true);
+        // Erased buyers and cleared webhook payloads must not linger in free pages of the file.
+        cfg.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl(url);
         return ds;
