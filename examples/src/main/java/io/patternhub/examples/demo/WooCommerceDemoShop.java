@@ -2,6 +2,7 @@ package io.patternhub.examples.demo;
 
 import io.patternhub.core.Platform;
 import io.patternhub.core.storefront.Storefront;
+import io.patternhub.hub.sync.HubFileUrls;
 import io.patternhub.hub.sync.SyncTarget;
 import io.patternhub.testkit.woocommerce.WooCommerceSandbox;
 import io.patternhub.testkit.woocommerce.WooOrderSeed;
@@ -42,7 +43,10 @@ final class WooCommerceDemoShop implements DemoShop {
 
     @Override
     public SyncTarget target() {
-        return SyncTarget.builder(id(), woo).currency("EUR").build();
+        // WooCommerce links files by URL: the hub hands it signed URLs of its own file endpoint.
+        byte[] demoKey = "patternhub-demo-file-url-signing-key!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return SyncTarget.builder(id(), woo).currency("EUR")
+                .fileUrls(HubFileUrls.signed("https://downloads.tilly.example/files/", demoKey)).build();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.patternhub.examples.cli.connect;
 
 import io.patternhub.core.Platform;
 import io.patternhub.core.storefront.Storefront;
+import io.patternhub.hub.sync.HubFileUrls;
 import io.patternhub.hub.sync.SyncTarget;
 
 import java.util.Map;
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param storefront the client
  * @param currency   the currency listings are priced in on this storefront
  * @param attributes platform attributes for new listings (e.g. Ravelry's pattern source)
+ * @param fileUrls   signed file URLs for a storefront that links files by URL (WooCommerce); null otherwise
  */
 public record StorefrontConnection(Platform platform, String id, Storefront storefront, String currency,
-                                   Map<String, String> attributes) implements AutoCloseable {
+                                   Map<String, String> attributes, HubFileUrls fileUrls) implements AutoCloseable {
+
+    /** A connection to a storefront that hosts its own files (or has none). */
+    public StorefrontConnection(Platform platform, String id, Storefront storefront, String currency,
+                                Map<String, String> attributes) {
+        this(platform, id, storefront, currency, attributes, null);
+    }
 
     public StorefrontConnection {
         Objects.requireNonNull(platform, "platform");
@@ -31,6 +39,9 @@ public record StorefrontConnection(Platform platform, String id, Storefront stor
     public SyncTarget target() {
         SyncTarget.Builder b = SyncTarget.builder(id, storefront).currency(currency);
         attributes.forEach(b::platformAttribute);
+        if (fileUrls != null) {
+            b.fileUrls(fileUrls);
+        }
         return b.build();
     }
 

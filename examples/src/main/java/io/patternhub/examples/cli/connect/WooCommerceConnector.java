@@ -4,6 +4,7 @@ import io.patternhub.core.Platform;
 import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.ErrorContext;
 import io.patternhub.examples.cli.config.BaseUrls;
+import io.patternhub.hub.sync.HubFileUrls;
 import io.patternhub.woocommerce.WooCommerceStorefront;
 
 import java.net.URI;
@@ -50,7 +51,18 @@ public final class WooCommerceConnector implements StorefrontConnector {
                 .currency(currency)
                 .fileUrls(f -> URI.create(fileBase + URLEncoder.encode(f.name(), StandardCharsets.UTF_8).replace("+", "%20")));
         c.get("WEBHOOK_SECRET").ifPresent(b::webhookSecret);
-        return new StorefrontConnection(Platform.WOOCOMMERCE, "woocommerce", b.build(), currency, Map.of());
+        // The hub signs each file version's URL; the key is derived from the consumer secret, which only
+        // the seller and the hub hold, so the file endpoint at FILE_BASE_URL can verify what it serves.
+        HubFileUrls urls = HubFileUrls.signed(fileBase, sha256("patternhub-file-urls:" + c.get("CONSUMER_SECRET").orElseThrow()));
+        return new StorefrontConnection(Platform.WOOCOMMERCE, "woocommerce", b.build(), currency, Map.of(), urls);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String stripSlash(String s) {
