@@ -4,6 +4,7 @@ import io.patternhub.accounting.reconcile.internal.JournalPlanner;
 import io.patternhub.accounting.reconcile.internal.JournalWriter;
 import io.patternhub.accounting.reconcile.internal.PostingExtractor;
 import io.patternhub.accounting.reconcile.internal.Problems;
+import io.patternhub.accounting.reconcile.internal.ReportBuilder;
 import io.patternhub.accounting.reconcile.report.AdSpend;
 import io.patternhub.accounting.reconcile.report.SalesReport;
 import io.patternhub.core.error.CapabilityNotSupportedException;
@@ -18,10 +19,13 @@ import io.patternhub.core.ledger.PostResult;
 import io.patternhub.core.ledger.PostingMode;
 import io.patternhub.core.ledger.TaxRate;
 import io.patternhub.core.model.LineItem;
+import io.patternhub.core.model.Order;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -92,19 +97,105 @@ public final class Reconciler {
         return plan(input, mode, Objects.requireNonNull(period, "period"));
     }
 
+    /**
+     * Streams all journals of a mode, every month: orders are read one at a time from {@code orders}
+     * and never held, per-order journals reach the sink as soon as each order is read, per-payout
+     * journals (summed per payout and month in small accumulators) and settlements after the last
+     * order. The sink receives exactly the journals, in the same order, that
+     * {@link #reconcile(ReconcileInput, PostingMode)} would return for the same orders.
+     *
+     * <pre>{@code
+     * try (Stream<Order> orders = store.orders(from, to)) {
+     *     ReconcileSummary s = engine.reconcile(orders.iterator(), payouts, PostingMode.PER_ORDER, spool::write);
+     * }
+     * }</pre>
+     *
+     * @param orders the orders, each once, in any order (the order of per-order journals follows it)
+     * @param input  the payouts and payout-level fees; its orders, if any, are reconciled before {@code orders}
+     * @param mode   per payout or per order
+     * @param sink   receives the journals and unsettled events
+     * @return what was handed to the sink
+     * @throws ConfigurationException   listing every unmapped account and tax code
+     * @throws ReconciliationException listing every input problem (a deposit not explained, a rate missing)
+     */
+    public ReconcileSummary reconcile(Iterator<? extends Order> orders, ReconcileInput input, PostingMode mode,
+                                      JournalSink sink) {
+        return stream(orders, input, mode, null, sink);
+    }
+
+    /**
+     * Streams the journals of a mode dated within one month (and the unsettled events of that month),
+     * as {@link #reconcile(Iterator, ReconcileInput, PostingMode, JournalSink)} does.
+     *
+     * @param orders the orders, each once (give earlier and later months too: a payout spanning months needs them)
+     * @param input  the payouts and payout-level fees; its orders, if any, are reconciled before {@code orders}
+     * @param mode   per payout or per order
+     * @param period the month, e.g. {@code YearMonth.parse("2026-05")}
+     * @param sink   receives the journals and unsettled events of that month
+     * @return what was handed to the sink
+     * @throws ConfigurationException   listing every unmapped account and tax code
+     * @throws ReconciliationException listing every input problem
+     */
+    public ReconcileSummary reconcile(Iterator<? extends Order> orders, ReconcileInput input, PostingMode mode,
+                                      YearMonth period, JournalSink sink) {
+        return stream(orders, input, mode, Objects.requireNonNull(period, "period"), sink);
+    }
+
     private ReconcileResult plan(ReconcileInput input, PostingMode mode, YearMonth period) {
         Objects.requireNonNull(input, "input");
+        List<Journal> journals = new ArrayList<>();
+        List<UnsettledEvent> unsettled = new ArrayList<>();
+        stream(Collections.emptyIterator(), input, mode, period, new JournalSink() {
+            @Override
+            public void journal(Journal journal) {
+                journals.add(journal);
+            }
+
+            @Override
+            public void unsettled(UnsettledEvent event) {
+                unsettled.add(event);
+            }
+        });
+        return new ReconcileResult(mode, Optional.ofNullable(period), journals, unsettled);
+    }
+
+    private ReconcileSummary stream(Iterator<? extends Order> orders, ReconcileInput input, PostingMode mode,
+                                    YearMonth period, JournalSink sink) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(sink, "sink");
         Problems problems = new Problems();
-        JournalPlanner planner = new JournalPlanner(input, rates, zone,
-                new PostingExtractor(taxes, taxClassOf, problems), new JournalWriter(accounts, problems), problems);
-        List<Journal> journals = mode == PostingMode.PER_PAYOUT ? planner.perPayout() : planner.perOrder();
+        long[] counts = new long[2];
+        // Once a problem is found the run will throw: hand nothing more to the sink.
+        Consumer<Journal> journals = j -> {
+            if (!problems.any() && (period == null || YearMonth.from(j.date()).equals(period))) {
+                counts[0]++;
+                sink.journal(j);
+            }
+        };
+        Consumer<UnsettledEvent> unsettled = u -> {
+            if (!problems.any() && (period == null || YearMonth.from(u.at().atZone(zone)).equals(period))) {
+                counts[1]++;
+                sink.unsettled(u);
+            }
+        };
+        JournalPlanner planner = new JournalPlanner(input.payouts(), input::payoutFees, mode, rates, zone,
+                new PostingExtractor(taxes, taxClassOf, problems), new JournalWriter(accounts, problems), problems,
+                journals, unsettled);
+        long read = 0;
+        for (Order order : input.orders()) {
+            planner.accept(order);
+            read++;
+        }
+        while (orders.hasNext()) {
+            planner.accept(Objects.requireNonNull(orders.next(), "the orders iterator returned null"));
+            read++;
+        }
+        List<Journal> payoutJournals = planner.finish();
         problems.throwIfAny();
-        List<Journal> inPeriod = period == null ? journals
-                : journals.stream().filter(j -> YearMonth.from(j.date()).equals(period)).toList();
-        List<UnsettledEvent> unsettled = planner.unsettled().stream()
-                .filter(u -> period == null || YearMonth.from(u.at().atZone(zone)).equals(period)).toList();
-        return new ReconcileResult(mode, Optional.ofNullable(period), inPeriod, unsettled);
+        payoutJournals.forEach(journals);
+        return new ReconcileSummary(mode, Optional.ofNullable(period), read, counts[0], counts[1]);
     }
 
     /**
@@ -175,13 +266,31 @@ public final class Reconciler {
      * @throws ReconciliationException if an order does not add up
      */
     public SalesReport report(ReconcileInput input, AdSpend adSpend) {
+        return report(input.orders().iterator(), adSpend);
+    }
+
+    /**
+     * The sales report of streamed orders, read one at a time and never held (rows are sums per
+     * platform, month and currency); the same report as {@link #report(ReconcileInput, AdSpend)}.
+     *
+     * @param orders  the orders
+     * @param adSpend what the user spent on ads, per platform and month
+     * @return the report
+     * @throws ReconciliationException if an order does not add up
+     */
+    public SalesReport report(Iterator<? extends Order> orders, AdSpend adSpend) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(adSpend, "adSpend");
         Problems problems = new Problems();
         PostingExtractor extractor = new PostingExtractor(taxes, taxClassOf, problems);
-        List<io.patternhub.accounting.reconcile.internal.Posting> postings = new ArrayList<>();
-        input.orders().forEach(o -> postings.addAll(extractor.postings(o)));
+        ReportBuilder report = new ReportBuilder(zone);
+        while (orders.hasNext()) {
+            extractor.postings(Objects.requireNonNull(orders.next(), "the orders iterator returned null"))
+                    .forEach(report::add);
+        }
         // A report needs no tax codes; only broken orders stop it.
         problems.throwIfAnyInputProblem();
-        return io.patternhub.accounting.reconcile.internal.ReportBuilder.build(postings, zone, adSpend);
+        return report.build(adSpend);
     }
 
     /** Builds a {@link Reconciler}. */

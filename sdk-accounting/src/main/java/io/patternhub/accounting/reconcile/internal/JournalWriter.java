@@ -62,7 +62,7 @@ public final class JournalWriter {
 
     private JournalLine toLine(Platform channel, Line l) {
         String account = accounts.accountFor(channel, l.role).orElseGet(() -> {
-            problems.missingMapping(MappingKeys.account(channel, l.role),
+            problems.missingAccount(MappingKeys.account(channel, l.role),
                     "account for " + channel.displayName() + " " + l.role.key().replace('.', ' ')
                             + " (or a default: " + MappingKeys.account(null, l.role) + ")");
             return "UNMAPPED:" + MappingKeys.account(channel, l.role);

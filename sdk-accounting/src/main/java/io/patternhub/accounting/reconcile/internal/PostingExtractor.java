@@ -4,6 +4,7 @@ import io.patternhub.accounting.reconcile.AccountRole;
 import io.patternhub.accounting.reconcile.TaxMapping;
 import io.patternhub.core.Platform;
 import io.patternhub.core.model.Fee;
+import io.patternhub.core.model.FeeKind;
 import io.patternhub.core.model.LineItem;
 import io.patternhub.core.model.Money;
 import io.patternhub.core.model.Order;
@@ -14,6 +15,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,13 @@ import java.util.function.Function;
  */
 public final class PostingExtractor {
     static final String SALE = "sale";
+    private static final Map<FeeKind, String> FEE_LABELS = new EnumMap<>(FeeKind.class);
+
+    static {
+        for (FeeKind kind : FeeKind.values()) {
+            FEE_LABELS.put(kind, "fees " + kind.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private final TaxMapping taxes;
     private final Function<LineItem, String> taxClassOf;
@@ -39,6 +49,11 @@ public final class PostingExtractor {
         this.taxes = taxes;
         this.taxClassOf = taxClassOf;
         this.problems = problems;
+    }
+
+    /** The label of a fee line, e.g. {@code "fees payment_processing"}. */
+    static String feeLabel(FeeKind kind) {
+        return FEE_LABELS.get(kind);
     }
 
     /** Every posting of an order, its sale first, then its refunds in order. */
@@ -89,8 +104,7 @@ public final class PostingExtractor {
             }
         }
         for (Fee fee : order.fees()) {
-            add(out, order, SALE, at, AccountRole.fee(fee.kind()), null, "fees " + fee.kind().name().toLowerCase(
-                    java.util.Locale.ROOT), fee.amount(), null);
+            add(out, order, SALE, at, AccountRole.fee(fee.kind()), null, feeLabel(fee.kind()), fee.amount(), null);
             fee.tax().ifPresent(t -> add(out, order, SALE, at, AccountRole.FEE_TAX, null, "tax on fees", t, null));
         }
     }
@@ -178,7 +192,7 @@ public final class PostingExtractor {
 
     private String taxCode(Platform channel, String country, String taxClass) {
         return taxes.taxCodeFor(channel, country, taxClass).orElseGet(() -> {
-            problems.missingMapping(MappingKeys.tax(channel, country, taxClass),
+            problems.missingTaxCode(MappingKeys.tax(channel, country, taxClass),
                     "tax code for " + channel.displayName() + " sales of class '" + taxClass + "' to buyers in "
                             + (country == null ? "an unknown country" : country));
             return null;

@@ -11,12 +11,21 @@ import java.util.Map;
 
 /** Collects every missing mapping and every input problem, so one error can list them all. */
 public final class Problems {
-    private final Map<String, String> missingMappings = new LinkedHashMap<>();
+    // Tax-code gaps are listed before account gaps: the batch engine found every tax gap (while
+    // extracting all orders) before any account gap (while writing journals); a streaming run finds
+    // them interleaved, and the message must not depend on which path ran.
+    private final Map<String, String> missingTaxCodes = new LinkedHashMap<>();
+    private final Map<String, String> missingAccounts = new LinkedHashMap<>();
     private final List<ValidationError> inputProblems = new ArrayList<>();
 
-    /** Records a mapping-file key that has no value, e.g. {@code account.etsy.fee.ads}. */
-    public void missingMapping(String key, String why) {
-        missingMappings.putIfAbsent(key, why);
+    /** Records a tax mapping-file key that has no value, e.g. {@code tax.shopify.FR.digital}. */
+    public void missingTaxCode(String key, String why) {
+        missingTaxCodes.putIfAbsent(key, why);
+    }
+
+    /** Records an account mapping-file key that has no value, e.g. {@code account.etsy.fee.ads}. */
+    public void missingAccount(String key, String why) {
+        missingAccounts.putIfAbsent(key, why);
     }
 
     /** Records a problem with the input data. */
@@ -24,8 +33,13 @@ public final class Problems {
         inputProblems.add(new ValidationError(field, "unreconciled", message));
     }
 
+    /** Whether anything at all was recorded (the run will throw). */
+    public boolean any() {
+        return hasMissingMappings() || !inputProblems.isEmpty();
+    }
+
     public boolean hasMissingMappings() {
-        return !missingMappings.isEmpty();
+        return !missingTaxCodes.isEmpty() || !missingAccounts.isEmpty();
     }
 
     /** Throws only input problems, ignoring mapping gaps (for reports, which need no mapping). */
@@ -37,7 +51,9 @@ public final class Problems {
 
     /** Throws what was collected: mapping gaps first (they are the user's to fix), then input problems. */
     public void throwIfAny() {
-        if (!missingMappings.isEmpty()) {
+        if (hasMissingMappings()) {
+            Map<String, String> missingMappings = new LinkedHashMap<>(missingTaxCodes);
+            missingMappings.putAll(missingAccounts);
             List<ValidationError> errors = new ArrayList<>();
             StringBuilder sb = new StringBuilder("map these " + missingMappings.size()
                     + " account and tax codes before posting (mapping-file keys):");

@@ -9,35 +9,42 @@ import io.patternhub.core.model.FeeKind;
 import io.patternhub.core.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
-/** Sums postings into report rows per platform, month and currency; the same postings the journals use. */
+/**
+ * Sums postings into report rows per platform, month and currency; the same postings the journals use.
+ * Postings are added one at a time and not kept, so a report over streamed orders holds only its rows.
+ * Not thread-safe: one per report.
+ */
 public final class ReportBuilder {
     private static final String MARKETPLACE_COLLECTED = "tax collected by marketplace";
 
-    private ReportBuilder() {
+    private final Map<RowKey, Acc> byKey = new HashMap<>();
+    private final DateCache dates;
+
+    public ReportBuilder(ZoneId zone) {
+        this.dates = new DateCache(zone);
     }
 
-    public static SalesReport build(List<Posting> postings, ZoneId zone, AdSpend adSpend) {
-        Map<String, Acc> byKey = new TreeMap<>();
-        for (Posting p : postings) {
-            YearMonth month = YearMonth.from(LocalDate.ofInstant(p.at(), zone));
-            byKey.computeIfAbsent(key(p.channel(), month, p.currency()), k -> new Acc(p.channel(), month, p.currency()))
-                    .add(p);
-        }
+    /** Adds one posting to its row. */
+    public void add(Posting p) {
+        YearMonth month = dates.month(p.at());
+        byKey.computeIfAbsent(new RowKey(p.channel(), month, p.currency()), k -> new Acc(k.platform, k.month, k.currency))
+                .add(p);
+    }
+
+    /** The report of everything added, with the ad spend's rows and cost per acquisition. */
+    public SalesReport build(AdSpend adSpend) {
         for (AdSpend.Entry e : adSpend.entries()) {
-            byKey.computeIfAbsent(key(e.platform(), e.month(), e.amount().currency()),
+            byKey.computeIfAbsent(new RowKey(e.platform(), e.month(), e.amount().currency()),
                     x -> new Acc(e.platform(), e.month(), e.amount().currency()));
         }
         List<PlatformMonth> rows = new ArrayList<>();
@@ -45,8 +52,7 @@ public final class ReportBuilder {
         return SalesReport.of(rows);
     }
 
-    private static String key(Platform platform, YearMonth month, Currency currency) {
-        return platform + "/" + month + "/" + currency.getCurrencyCode();
+    private record RowKey(Platform platform, YearMonth month, Currency currency) {
     }
 
     /** Sums one row's postings. */
@@ -54,7 +60,7 @@ public final class ReportBuilder {
         final Platform platform;
         final YearMonth month;
         final Currency currency;
-        final Set<String> orders = new HashSet<>();
+        final OrderFingerprints orders = new OrderFingerprints();
         final Map<AccountRole, Money> byRole = new EnumMap<>(AccountRole.class);
         Money marketplaceCollected;
         Money all;
@@ -69,7 +75,7 @@ public final class ReportBuilder {
 
         void add(Posting p) {
             if ("sale".equals(p.event()) && p.role() == AccountRole.SALES) {
-                orders.add(p.orderId());
+                orders.add(p.channel(), p.orderId());
             }
             byRole.merge(p.role(), p.amount(), Money::plus);
             if (p.role() == AccountRole.MARKETPLACE_TAX && p.label().startsWith(MARKETPLACE_COLLECTED)) {
@@ -91,7 +97,7 @@ public final class ReportBuilder {
                 }
             }
             Optional<Money> spend = adSpend.spend(platform, month).filter(s -> s.currency().equals(currency));
-            Optional<Money> cpa = spend.filter(s -> !orders.isEmpty())
+            Optional<Money> cpa = spend.filter(s -> orders.size() > 0)
                     .map(s -> Money.of(s.amount().divide(BigDecimal.valueOf(orders.size()),
                             Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_EVEN), currency));
             return new PlatformMonth(platform, month, currency.getCurrencyCode(), orders.size(),

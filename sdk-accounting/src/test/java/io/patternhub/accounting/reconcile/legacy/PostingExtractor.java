@@ -1,0 +1,198 @@
+package io.patternhub.accounting.reconcile.legacy;
+
+import io.patternhub.accounting.reconcile.internal.MappingKeys;
+
+import io.patternhub.accounting.reconcile.AccountRole;
+import io.patternhub.accounting.reconcile.TaxMapping;
+import io.patternhub.core.Platform;
+import io.patternhub.core.model.Fee;
+import io.patternhub.core.model.LineItem;
+import io.patternhub.core.model.Money;
+import io.patternhub.core.model.Order;
+import io.patternhub.core.model.Refund;
+import io.patternhub.core.model.TaxCollector;
+import io.patternhub.core.model.TaxLine;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns one order into postings: the sale (sales by tax class, discounts, taxes, fees) dated at the
+ * order, and each refund dated at the refund. Sign convention: positive debits, negative credits.
+ *
+ * <p>Sales are derived as {@code total - taxes + discounts}, so prices may be tax-inclusive or
+ * exclusive and the postings still add up to exactly what the buyer paid. Marketplace-collected tax
+ * is booked in and straight out again (collected by, then remitted by, the marketplace): it passes
+ * through and is never the seller's liability. A refund carries back its share of each tax.
+ */
+public final class PostingExtractor {
+    static final String SALE = "sale";
+
+    private final TaxMapping taxes;
+    private final Function<LineItem, String> taxClassOf;
+    private final Problems problems;
+
+    public PostingExtractor(TaxMapping taxes, Function<LineItem, String> taxClassOf, Problems problems) {
+        this.taxes = taxes;
+        this.taxClassOf = taxClassOf;
+        this.problems = problems;
+    }
+
+    /** Every posting of an order, its sale first, then its refunds in order. */
+    public List<Posting> postings(Order order) {
+        List<Posting> out = new ArrayList<>();
+        sale(order, out);
+        for (Refund refund : order.refunds()) {
+            refund(order, refund, out);
+        }
+        return out;
+    }
+
+    private void sale(Order order, List<Posting> out) {
+        Platform ch = order.platform();
+        Instant at = order.createdAt();
+        Money discounts = discounts(order);
+        Money sales = order.total().minus(order.totalTax()).plus(discounts);
+        if (sales.isNegative()) {
+            problems.input("order " + order.externalId(), "total " + order.total() + " is less than its taxes "
+                    + order.totalTax() + " minus discounts " + discounts + "; the order does not add up");
+            return;
+        }
+        String country = country(order);
+        Map<String, Money> byClass = salesByClass(order, sales);
+        String mainCode = null;
+        Money taxLeft = order.totalTax();
+        for (Map.Entry<String, Money> e : byClass.entrySet()) {
+            String code = taxCode(ch, country, e.getKey());
+            mainCode = mainCode == null ? code : mainCode;
+            // The order's tax is reported on the first sales line; it is informational, booked on tax lines.
+            Money taxAmount = taxLeft.isZero() ? null : taxLeft;
+            taxLeft = Money.zero(order.currency());
+            add(out, order, SALE, at, AccountRole.SALES, code, "sales (" + e.getKey() + ")",
+                    e.getValue().negate(), taxAmount == null ? null : taxAmount.negate());
+        }
+        add(out, order, SALE, at, AccountRole.DISCOUNTS, mainCode, "discounts", discounts, null);
+        for (TaxLine tax : order.taxes()) {
+            String taxCountry = tax.country().orElse(country);
+            String code = taxCode(ch, taxCountry, mainClass(byClass));
+            if (tax.collectedBy() == TaxCollector.SELLER) {
+                add(out, order, SALE, at, AccountRole.SELLER_TAX, code, "tax owed " + taxCountry(taxCountry),
+                        tax.amount().negate(), null);
+            } else {
+                add(out, order, SALE, at, AccountRole.MARKETPLACE_TAX, code,
+                        "tax collected by marketplace " + taxCountry(taxCountry), tax.amount().negate(), null);
+                add(out, order, SALE, at, AccountRole.MARKETPLACE_TAX, code,
+                        "tax remitted by marketplace " + taxCountry(taxCountry), tax.amount(), null);
+            }
+        }
+        for (Fee fee : order.fees()) {
+            add(out, order, SALE, at, AccountRole.fee(fee.kind()), null, "fees " + fee.kind().name().toLowerCase(
+                    java.util.Locale.ROOT), fee.amount(), null);
+            fee.tax().ifPresent(t -> add(out, order, SALE, at, AccountRole.FEE_TAX, null, "tax on fees", t, null));
+        }
+    }
+
+    private void refund(Order order, Refund refund, List<Posting> out) {
+        String event = "refund:" + refund.externalId();
+        Instant at = refund.createdAt();
+        Money amount = refund.amount();
+        Money sellerShare = share(amount, order.taxCollectedBy(TaxCollector.SELLER), order.total());
+        Money marketShare = share(amount, order.taxCollectedBy(TaxCollector.MARKETPLACE), order.total());
+        String country = country(order);
+        String code = taxCode(order.platform(), country, mainClass(salesByClass(order, order.total())));
+        Money taxShare = sellerShare.plus(marketShare);
+        add(out, order, event, at, AccountRole.REFUNDS, code, "refunds", amount.minus(taxShare),
+                taxShare.isZero() ? null : taxShare);
+        add(out, order, event, at, AccountRole.SELLER_TAX, code, "tax refunded " + taxCountry(country),
+                sellerShare, null);
+        add(out, order, event, at, AccountRole.MARKETPLACE_TAX, code,
+                "tax collected by marketplace " + taxCountry(country), marketShare, null);
+        add(out, order, event, at, AccountRole.MARKETPLACE_TAX, code,
+                "tax remitted by marketplace " + taxCountry(country), marketShare.negate(), null);
+    }
+
+    /** A refund's share of a tax: {@code refund * tax / total}, rounded half-even, never more than the refund. */
+    private static Money share(Money refund, Money tax, Money total) {
+        if (tax.isZero() || !total.isPositive()) {
+            return Money.zero(refund.currency());
+        }
+        BigDecimal fraction = tax.amount().divide(total.amount(), 12, RoundingMode.HALF_EVEN);
+        Money share = refund.times(fraction, RoundingMode.HALF_EVEN);
+        return share.isGreaterThan(refund) ? refund : share;
+    }
+
+    private static Money discounts(Order order) {
+        if (!order.discountsTotal().isZero()) {
+            return order.discountsTotal();
+        }
+        return order.lineItems().stream().map(l -> l.discount().orElse(Money.zero(order.currency())))
+                .reduce(Money.zero(order.currency()), Money::plus);
+    }
+
+    /** Splits an amount over tax classes in proportion to the lines' prices, to the cent. */
+    private Map<String, Money> salesByClass(Order order, Money amount) {
+        Map<String, Money> weights = new LinkedHashMap<>();
+        for (LineItem line : order.lineItems()) {
+            String cls = taxClassOf.apply(line);
+            weights.merge(cls == null ? TaxMapping.DIGITAL : cls, line.unitPrice().times(line.quantity()), Money::plus);
+        }
+        Map<String, Money> out = new LinkedHashMap<>();
+        if (weights.size() <= 1) {
+            out.put(weights.isEmpty() ? TaxMapping.DIGITAL : weights.keySet().iterator().next(), amount);
+            return out;
+        }
+        List<String> classes = new ArrayList<>(weights.keySet());
+        int[] ratios = new int[classes.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.toIntExact(weights.get(classes.get(i)).roundedToCurrency().toMinorUnits());
+        }
+        if (java.util.Arrays.stream(ratios).sum() == 0) {
+            java.util.Arrays.fill(ratios, 1);
+        }
+        List<Money> parts = amount.roundedToCurrency().allocate(ratios);
+        for (int i = 0; i < ratios.length; i++) {
+            out.put(classes.get(i), parts.get(i));
+        }
+        return out;
+    }
+
+    private static String mainClass(Map<String, Money> byClass) {
+        return byClass.keySet().iterator().next();
+    }
+
+    private static String country(Order order) {
+        for (TaxLine tax : order.taxes()) {
+            if (tax.country().isPresent()) {
+                return tax.country().get();
+            }
+        }
+        return order.buyer().flatMap(b -> b.country()).orElse(null);
+    }
+
+    private static String taxCountry(String country) {
+        return country == null ? "" : country;
+    }
+
+    private String taxCode(Platform channel, String country, String taxClass) {
+        return taxes.taxCodeFor(channel, country, taxClass).orElseGet(() -> {
+            problems.missingMapping(MappingKeys.tax(channel, country, taxClass),
+                    "tax code for " + channel.displayName() + " sales of class '" + taxClass + "' to buyers in "
+                            + (country == null ? "an unknown country" : country));
+            return null;
+        });
+    }
+
+    private static void add(List<Posting> out, Order order, String event, Instant at, AccountRole role,
+                            String taxCode, String label, Money amount, Money taxAmount) {
+        if (amount.isZero()) {
+            return;
+        }
+        out.add(new Posting(order.platform(), order.externalId(), event, at, role, taxCode, label.trim(), amount,
+                taxAmount == null || taxAmount.isZero() ? null : taxAmount));
+    }
+}
