@@ -6,11 +6,14 @@ import io.patternhub.accounting.reconcile.ReconcileInput;
 import io.patternhub.accounting.reconcile.ReconcileResult;
 import io.patternhub.accounting.reconcile.TaxMapping;
 import io.patternhub.accounting.reconcile.UnsettledEvent;
+import io.patternhub.accounting.reconcile.report.AdSpend;
+import io.patternhub.accounting.reconcile.report.SalesReport;
 import io.patternhub.core.ledger.Journal;
 import io.patternhub.core.ledger.PostingMode;
 import io.patternhub.core.model.LineItem;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +24,17 @@ import java.util.function.Function;
  */
 public final class LegacyReconciler {
     private LegacyReconciler() {
+    }
+
+    /** What {@code Reconciler.report(input, adSpend)} returned before streaming. */
+    public static SalesReport report(TaxMapping taxes, ZoneId zone, Function<LineItem, String> taxClassOf,
+                                     ReconcileInput input, AdSpend adSpend) {
+        Problems problems = new Problems();
+        PostingExtractor extractor = new PostingExtractor(taxes, taxClassOf, problems);
+        List<Posting> postings = new ArrayList<>();
+        input.orders().forEach(o -> postings.addAll(extractor.postings(o)));
+        problems.throwIfAnyInputProblem();
+        return ReportBuilder.build(postings, zone, adSpend);
     }
 
     /** What {@code Reconciler.reconcile(input, mode[, period])} returned before streaming. */
