@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +26,15 @@ public final class JournalWriter {
     /** The tracking category every line carries, naming its sales channel. */
     public static final String CHANNEL_TRACKING = "channel";
 
+    private static final Comparator<Line> LINE_ORDER = Comparator.comparing((Line l) -> l.role)
+            .thenComparing(l -> l.label).thenComparing(l -> Objects.toString(l.taxCode, ""));
+
     private final AccountMapping accounts;
     private final Problems problems;
+    // Per-run caches: the same few accounts, descriptions and tracking maps serve a million lines.
+    private final Map<Platform, String[]> accountCodes = new EnumMap<>(Platform.class);
+    private final Map<Platform, Map<String, String>> descriptions = new EnumMap<>(Platform.class);
+    private final Map<Platform, Map<String, String>> tracking = new EnumMap<>(Platform.class);
 
     public JournalWriter(AccountMapping accounts, Problems problems) {
         this.accounts = accounts;
@@ -40,20 +48,29 @@ public final class JournalWriter {
      */
     public Optional<Journal> write(Platform channel, LocalDate date, String reference, String memo,
                                    Currency currency, List<Posting> postings) {
-        Map<String, Line> lines = new LinkedHashMap<>();
+        // A journal has a handful of lines: a linear search beats hashing string keys.
+        List<Line> lines = new ArrayList<>(postings.size());
         for (Posting p : postings) {
-            String key = p.role() + "|" + p.taxCode() + "|" + p.label();
-            lines.computeIfAbsent(key, k -> new Line(p.role(), p.taxCode(), p.label(), currency)).add(p);
+            Line line = null;
+            for (Line l : lines) {
+                if (l.role == p.role() && Objects.equals(l.taxCode, p.taxCode()) && l.label.equals(p.label())) {
+                    line = l;
+                    break;
+                }
+            }
+            if (line == null) {
+                line = new Line(p.role(), p.taxCode(), p.label(), currency);
+                lines.add(line);
+            }
+            line.add(p);
         }
-        List<Line> sorted = new ArrayList<>(lines.values());
-        sorted.removeIf(l -> l.amount.isZero());
-        sorted.sort(Comparator.comparing((Line l) -> l.role).thenComparing(l -> l.label)
-                .thenComparing(l -> Objects.toString(l.taxCode, "")));
-        if (sorted.isEmpty()) {
+        lines.removeIf(l -> l.amount.isZero());
+        lines.sort(LINE_ORDER);
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
-        List<JournalLine> out = new ArrayList<>();
-        for (Line l : sorted) {
+        List<JournalLine> out = new ArrayList<>(lines.size());
+        for (Line l : lines) {
             out.add(toLine(channel, l));
         }
         return Optional.of(Journal.builder().date(date).reference(reference).memo(memo).currency(currency)
@@ -61,15 +78,10 @@ public final class JournalWriter {
     }
 
     private JournalLine toLine(Platform channel, Line l) {
-        String account = accounts.accountFor(channel, l.role).orElseGet(() -> {
-            problems.missingAccount(MappingKeys.account(channel, l.role),
-                    "account for " + channel.displayName() + " " + l.role.key().replace('.', ' ')
-                            + " (or a default: " + MappingKeys.account(null, l.role) + ")");
-            return "UNMAPPED:" + MappingKeys.account(channel, l.role);
-        });
-        var b = JournalLine.builder().accountCode(account)
-                .description(channel.displayName() + " " + l.label)
-                .putTracking(CHANNEL_TRACKING, channel.displayName());
+        var b = JournalLine.builder().accountCode(account(channel, l.role))
+                .description(descriptions.computeIfAbsent(channel, c -> new HashMap<>())
+                        .computeIfAbsent(l.label, label -> channel.displayName() + " " + label))
+                .tracking(tracking.computeIfAbsent(channel, c -> Map.of(CHANNEL_TRACKING, c.displayName())));
         if (l.amount.isNegative()) {
             b.credit(l.amount.negate());
         } else {
@@ -82,6 +94,22 @@ public final class JournalWriter {
             b.taxAmount(l.tax.abs());
         }
         return b.build();
+    }
+
+    private String account(Platform channel, AccountRole role) {
+        String[] codes = accountCodes.computeIfAbsent(channel, c -> new String[AccountRole.values().length]);
+        String code = codes[role.ordinal()];
+        if (code == null) {
+            // A gap is recorded once, when first met, and the placeholder remembered with the codes.
+            code = accounts.accountFor(channel, role).orElseGet(() -> {
+                problems.missingAccount(MappingKeys.account(channel, role),
+                        "account for " + channel.displayName() + " " + role.key().replace('.', ' ')
+                                + " (or a default: " + MappingKeys.account(null, role) + ")");
+                return "UNMAPPED:" + MappingKeys.account(channel, role);
+            });
+            codes[role.ordinal()] = code;
+        }
+        return code;
     }
 
     private static final class Line {

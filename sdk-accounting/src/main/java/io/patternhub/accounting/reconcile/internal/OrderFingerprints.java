@@ -3,8 +3,8 @@ package io.patternhub.accounting.reconcile.internal;
 import io.patternhub.core.Platform;
 
 /**
- * The set of orders seen in a run, kept as 128-bit fingerprints of (channel, order id) in two
- * open-addressed {@code long} arrays: about 32 bytes per order instead of a string key and a hash-map
+ * The set of orders seen in a run, kept as 128-bit fingerprints of (channel, order id) in one
+ * open-addressed {@code long} array: about 32 bytes per order instead of a string key and a hash-map
  * entry (~150 bytes), so duplicate detection over a million streamed orders stays near 32 MB.
  *
  * <p>Two different orders share a fingerprint with probability about n²/2¹²⁹ (≈10⁻²⁷ for a million
@@ -12,10 +12,10 @@ import io.patternhub.core.Platform;
  * a silently merged order). Not thread-safe: one per run.
  */
 public final class OrderFingerprints {
-    private static final int INITIAL_CAPACITY = 1 << 10;
+    private static final int INITIAL_SLOTS = 1 << 10;
 
-    private long[] high = new long[INITIAL_CAPACITY];
-    private long[] low = new long[INITIAL_CAPACITY];
+    // Slot i holds (slots[2i], slots[2i + 1]): both halves in one cache line, one miss per probe.
+    private long[] slots = new long[2 * INITIAL_SLOTS];
     private int size;
 
     /**
@@ -29,10 +29,10 @@ public final class OrderFingerprints {
         if (h == 0 && l == 0) {
             l = 1; // (0, 0) marks an empty slot
         }
-        if ((size + 1) * 2L > high.length) {
+        if ((size + 1L) * 4 > slots.length) { // keep at most half of the slots full
             grow();
         }
-        if (!insert(high, low, h, l)) {
+        if (!insert(slots, h, l)) {
             return false;
         }
         size++;
@@ -44,30 +44,28 @@ public final class OrderFingerprints {
         return size;
     }
 
-    private static boolean insert(long[] hs, long[] ls, long h, long l) {
-        int mask = hs.length - 1;
+    private static boolean insert(long[] slots, long h, long l) {
+        int mask = (slots.length >> 1) - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
-        while (hs[i] != 0 || ls[i] != 0) {
-            if (hs[i] == h && ls[i] == l) {
+        while (slots[2 * i] != 0 || slots[2 * i + 1] != 0) {
+            if (slots[2 * i] == h && slots[2 * i + 1] == l) {
                 return false;
             }
             i = (i + 1) & mask;
         }
-        hs[i] = h;
-        ls[i] = l;
+        slots[2 * i] = h;
+        slots[2 * i + 1] = l;
         return true;
     }
 
     private void grow() {
-        long[] hs = new long[high.length * 2];
-        long[] ls = new long[low.length * 2];
-        for (int i = 0; i < high.length; i++) {
-            if (high[i] != 0 || low[i] != 0) {
-                insert(hs, ls, high[i], low[i]);
+        long[] bigger = new long[slots.length * 2];
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != 0 || slots[i + 1] != 0) {
+                insert(bigger, slots[i], slots[i + 1]);
             }
         }
-        high = hs;
-        low = ls;
+        slots = bigger;
     }
 
     /** A seeded multiply-xor hash of the key's chars, finished with a 64-bit avalanche mix. */

@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.LinkedHashMap;
@@ -33,22 +36,32 @@ import java.util.function.Function;
  */
 public final class PostingExtractor {
     static final String SALE = "sale";
-    private static final Map<FeeKind, String> FEE_LABELS = new EnumMap<>(FeeKind.class);
-
-    static {
-        for (FeeKind kind : FeeKind.values()) {
-            FEE_LABELS.put(kind, "fees " + kind.name().toLowerCase(Locale.ROOT));
-        }
-    }
+    private static final String TAX_OWED = "tax owed ";
+    private static final String TAX_REFUNDED = "tax refunded ";
+    private static final String MARKETPLACE_COLLECTED = "tax collected by marketplace ";
+    private static final String MARKETPLACE_REMITTED = "tax remitted by marketplace ";
+    private static final Map<FeeKind, String> FEE_LABELS = feeLabels();
 
     private final TaxMapping taxes;
     private final Function<LineItem, String> taxClassOf;
     private final Problems problems;
+    // Per-run caches: a million orders share a few labels and tax codes.
+    private final Map<String, String> salesLabels = new HashMap<>();
+    private final Map<String, Map<String, String>> labels = new HashMap<>();
+    private final Map<TaxKey, Optional<String>> taxCodes = new HashMap<>();
 
     public PostingExtractor(TaxMapping taxes, Function<LineItem, String> taxClassOf, Problems problems) {
         this.taxes = taxes;
         this.taxClassOf = taxClassOf;
         this.problems = problems;
+    }
+
+    private static Map<FeeKind, String> feeLabels() {
+        Map<FeeKind, String> labels = new EnumMap<>(FeeKind.class);
+        for (FeeKind kind : FeeKind.values()) {
+            labels.put(kind, "fees " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        return Collections.unmodifiableMap(labels);
     }
 
     /** The label of a fee line, e.g. {@code "fees payment_processing"}. */
@@ -70,23 +83,24 @@ public final class PostingExtractor {
         Platform ch = order.platform();
         Instant at = order.createdAt();
         Money discounts = discounts(order);
-        Money sales = order.total().minus(order.totalTax()).plus(discounts);
+        Money totalTax = totalTax(order);
+        Money sales = order.total().minus(totalTax).plus(discounts);
         if (sales.isNegative()) {
             problems.input("order " + order.externalId(), "total " + order.total() + " is less than its taxes "
-                    + order.totalTax() + " minus discounts " + discounts + "; the order does not add up");
+                    + totalTax + " minus discounts " + discounts + "; the order does not add up");
             return;
         }
         String country = country(order);
         Map<String, Money> byClass = salesByClass(order, sales);
         String mainCode = null;
-        Money taxLeft = order.totalTax();
+        Money taxLeft = totalTax;
         for (Map.Entry<String, Money> e : byClass.entrySet()) {
             String code = taxCode(ch, country, e.getKey());
             mainCode = mainCode == null ? code : mainCode;
             // The order's tax is reported on the first sales line; it is informational, booked on tax lines.
             Money taxAmount = taxLeft.isZero() ? null : taxLeft;
             taxLeft = Money.zero(order.currency());
-            add(out, order, SALE, at, AccountRole.SALES, code, "sales (" + e.getKey() + ")",
+            add(out, order, SALE, at, AccountRole.SALES, code, salesLabel(e.getKey()),
                     e.getValue().negate(), taxAmount == null ? null : taxAmount.negate());
         }
         add(out, order, SALE, at, AccountRole.DISCOUNTS, mainCode, "discounts", discounts, null);
@@ -94,13 +108,13 @@ public final class PostingExtractor {
             String taxCountry = tax.country().orElse(country);
             String code = taxCode(ch, taxCountry, mainClass(byClass));
             if (tax.collectedBy() == TaxCollector.SELLER) {
-                add(out, order, SALE, at, AccountRole.SELLER_TAX, code, "tax owed " + taxCountry(taxCountry),
+                add(out, order, SALE, at, AccountRole.SELLER_TAX, code, label(TAX_OWED, taxCountry),
                         tax.amount().negate(), null);
             } else {
                 add(out, order, SALE, at, AccountRole.MARKETPLACE_TAX, code,
-                        "tax collected by marketplace " + taxCountry(taxCountry), tax.amount().negate(), null);
+                        label(MARKETPLACE_COLLECTED, taxCountry), tax.amount().negate(), null);
                 add(out, order, SALE, at, AccountRole.MARKETPLACE_TAX, code,
-                        "tax remitted by marketplace " + taxCountry(taxCountry), tax.amount(), null);
+                        label(MARKETPLACE_REMITTED, taxCountry), tax.amount(), null);
             }
         }
         for (Fee fee : order.fees()) {
@@ -120,12 +134,12 @@ public final class PostingExtractor {
         Money taxShare = sellerShare.plus(marketShare);
         add(out, order, event, at, AccountRole.REFUNDS, code, "refunds", amount.minus(taxShare),
                 taxShare.isZero() ? null : taxShare);
-        add(out, order, event, at, AccountRole.SELLER_TAX, code, "tax refunded " + taxCountry(country),
+        add(out, order, event, at, AccountRole.SELLER_TAX, code, label(TAX_REFUNDED, country),
                 sellerShare, null);
         add(out, order, event, at, AccountRole.MARKETPLACE_TAX, code,
-                "tax collected by marketplace " + taxCountry(country), marketShare, null);
+                label(MARKETPLACE_COLLECTED, country), marketShare, null);
         add(out, order, event, at, AccountRole.MARKETPLACE_TAX, code,
-                "tax remitted by marketplace " + taxCountry(country), marketShare.negate(), null);
+                label(MARKETPLACE_REMITTED, country), marketShare.negate(), null);
     }
 
     /** A refund's share of a tax: {@code refund * tax / total}, rounded half-even, never more than the refund. */
@@ -139,15 +153,45 @@ public final class PostingExtractor {
     }
 
     private static Money discounts(Order order) {
-        if (!order.discountsTotal().isZero()) {
-            return order.discountsTotal();
+        Money stated = order.discountsTotal();
+        if (!stated.isZero()) {
+            return stated;
         }
-        return order.lineItems().stream().map(l -> l.discount().orElse(Money.zero(order.currency())))
-                .reduce(Money.zero(order.currency()), Money::plus);
+        Money total = Money.zero(order.currency());
+        for (LineItem line : order.lineItems()) {
+            if (line.discount().isPresent()) {
+                total = total.plus(line.discount().get());
+            }
+        }
+        return total;
+    }
+
+    /** {@link Order#totalTax()} without its stream. */
+    private static Money totalTax(Order order) {
+        Money total = Money.zero(order.currency());
+        for (TaxLine tax : order.taxes()) {
+            total = total.plus(tax.amount());
+        }
+        return total;
+    }
+
+    /** {@code "sales (<class>)"}, made once per class. */
+    private String salesLabel(String taxClass) {
+        return salesLabels.computeIfAbsent(taxClass, c -> ("sales (" + c + ")").trim());
+    }
+
+    /** A tax label with its country, e.g. {@code "tax owed DE"}, made once per label and country. */
+    private String label(String prefix, String country) {
+        return labels.computeIfAbsent(prefix, k -> new HashMap<>())
+                .computeIfAbsent(taxCountry(country), c -> (prefix + c).trim());
     }
 
     /** Splits an amount over tax classes in proportion to the lines' prices, to the cent. */
     private Map<String, Money> salesByClass(Order order, Money amount) {
+        if (order.lineItems().size() <= 1) { // the common case: one class, nothing to split
+            String cls = order.lineItems().isEmpty() ? null : taxClassOf.apply(order.lineItems().get(0));
+            return Collections.singletonMap(cls == null ? TaxMapping.DIGITAL : cls, amount);
+        }
         Map<String, Money> weights = new LinkedHashMap<>();
         for (LineItem line : order.lineItems()) {
             String cls = taxClassOf.apply(line);
@@ -191,12 +235,21 @@ public final class PostingExtractor {
     }
 
     private String taxCode(Platform channel, String country, String taxClass) {
-        return taxes.taxCodeFor(channel, country, taxClass).orElseGet(() -> {
+        // Cached per run; a gap is recorded when first met, which is all the error needs.
+        return taxCodes.computeIfAbsent(new TaxKey(channel, country, taxClass), k -> lookUpTaxCode(channel, country,
+                taxClass)).orElse(null);
+    }
+
+    private Optional<String> lookUpTaxCode(Platform channel, String country, String taxClass) {
+        return Optional.ofNullable(taxes.taxCodeFor(channel, country, taxClass).orElseGet(() -> {
             problems.missingTaxCode(MappingKeys.tax(channel, country, taxClass),
                     "tax code for " + channel.displayName() + " sales of class '" + taxClass + "' to buyers in "
                             + (country == null ? "an unknown country" : country));
             return null;
-        });
+        }));
+    }
+
+    private record TaxKey(Platform channel, String country, String taxClass) {
     }
 
     private static void add(List<Posting> out, Order order, String event, Instant at, AccountRole role,
