@@ -42,7 +42,8 @@ import io.patternhub.core.model.LineItem;
  * reconcile. Inputs are the random books of {@link ReconcilePropertiesTest} (payouts spanning month
  * ends, four currencies converted into each channel's payout currency), then perturbed: orders
  * shuffled, payouts dropped (unsettled events), listed orders left out or given twice, rates or
- * mappings missing, payouts without dates, a period filter, zones with daylight saving.
+ * mappings missing, payouts without dates, payouts listing an order twice or another payout's
+ * order, a period filter, zones with daylight saving.
  */
 class StreamingEquivalenceTest {
     private static final Function<LineItem, String> TAX_CLASS = l -> l.unitPrice().amount().intValue() % 3 == 0
@@ -50,7 +51,7 @@ class StreamingEquivalenceTest {
 
     record Perturbation(long seed, boolean shuffle, int dropPayouts, int dropOrders, int duplicates,
                         boolean noRates, boolean gappyMapping, boolean undatedPayouts, String zone,
-                        boolean period) {
+                        boolean period, boolean relist) {
     }
 
     @Property(tries = 200)
@@ -173,6 +174,16 @@ class StreamingEquivalenceTest {
             payouts.replaceAll(p -> random.nextBoolean() ? p : io.patternhub.core.model.ImmutablePayout.builder()
                     .from(p).arrivalDate(java.util.Optional.empty()).periodEnd(java.util.Optional.empty()).build());
         }
+        if (how.relist()) {
+            // A payout listing an order twice, and one listing an order of another payout's period.
+            payouts.replaceAll(p -> {
+                List<String> ids = new ArrayList<>(p.orderIds());
+                ids.add(random.nextInt(ids.size() + 1), ids.get(random.nextInt(ids.size())));
+                given.stream().filter(o -> o.platform() == p.platform()).skip(random.nextInt(3)).findFirst()
+                        .ifPresent(o -> ids.add(random.nextInt(ids.size() + 1), o.orderIds().get(0)));
+                return io.patternhub.core.model.ImmutablePayout.builder().from(p).orderIds(ids).build();
+            });
+        }
         return payouts;
     }
 
@@ -207,7 +218,7 @@ class StreamingEquivalenceTest {
         Arbitrary<Integer> rarely = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(0)), net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 3)));
         Arbitrary<Boolean> seldom = Arbitraries.frequency(net.jqwik.api.Tuple.of(6, false), net.jqwik.api.Tuple.of(1, true));
-        return net.jqwik.api.Builders.withBuilder(() -> new Object[10])
+        return net.jqwik.api.Builders.withBuilder(() -> new Object[11])
                 .use(Arbitraries.longs()).in((a, v) -> { a[0] = v; return a; })
                 .use(Arbitraries.of(true, false)).in((a, v) -> { a[1] = v; return a; })
                 .use(rarely).in((a, v) -> { a[2] = v; return a; })
@@ -219,8 +230,10 @@ class StreamingEquivalenceTest {
                 .use(Arbitraries.of("UTC", "Europe/Berlin", "America/Los_Angeles", "Pacific/Chatham"))
                 .in((a, v) -> { a[8] = v; return a; })
                 .use(Arbitraries.of(true, false)).in((a, v) -> { a[9] = v; return a; })
+                .use(seldom).in((a, v) -> { a[10] = v; return a; })
                 .build(a -> new Perturbation((Long) a[0], (Boolean) a[1], (Integer) a[2], (Integer) a[3],
-                        (Integer) a[4], (Boolean) a[5], (Boolean) a[6], (Boolean) a[7], (String) a[8], (Boolean) a[9]));
+                        (Integer) a[4], (Boolean) a[5], (Boolean) a[6], (Boolean) a[7], (String) a[8], (Boolean) a[9],
+                        (Boolean) a[10]));
     }
 
     // ---------------------------------------------------------------- comparison

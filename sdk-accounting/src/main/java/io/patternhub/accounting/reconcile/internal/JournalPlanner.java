@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +54,8 @@ import java.util.function.Function;
  * the former batch planner produced from the same orders in the same order. Not thread-safe: one per run.
  */
 public final class JournalPlanner {
+    private static final Slot[] NO_SLOTS = {};
+
     private final PostingMode mode;
     private final Function<Payout, List<Fee>> payoutFees;
     private final FxRates rates;
@@ -63,7 +67,9 @@ public final class JournalPlanner {
     private final Consumer<UnsettledEvent> unsettled;
 
     private final List<PayoutRun> payouts = new ArrayList<>();
-    private final Map<OrderKey, OrderLink> listed = new HashMap<>();
+    // Where each listed order is settled: channel -> order id -> Slot, or Slot[] for an order several
+    // payouts list. Keyed by the payouts' own id strings, so the index adds ~70 bytes per listed order.
+    private final Map<Platform, Map<String, Object>> listed = new EnumMap<>(Platform.class);
     private final OrderFingerprints seen = new OrderFingerprints();
     private final DateCache dates;
 
@@ -98,12 +104,31 @@ public final class JournalPlanner {
         for (Payout payout : sorted) {
             PayoutRun run = new PayoutRun(payout);
             payouts.add(run);
+            Map<String, Object> byId = listed.computeIfAbsent(payout.platform(), c -> new HashMap<>());
             int position = 0;
-            for (String orderId : new LinkedHashSet<>(payout.orderIds())) {
-                listed.computeIfAbsent(new OrderKey(payout.platform(), orderId), k -> new OrderLink())
-                        .slots.add(new Slot(run, position++));
+            for (String orderId : payout.orderIds()) {
+                Object present = byId.get(orderId);
+                if (present == null) {
+                    byId.put(orderId, new Slot(run, position++));
+                } else if (slots(present)[slots(present).length - 1].run != run) { // not listed twice by one payout
+                    Slot[] before = slots(present);
+                    Slot[] after = Arrays.copyOf(before, before.length + 1);
+                    after[before.length] = new Slot(run, position++);
+                    byId.put(orderId, after);
+                }
             }
         }
+    }
+
+    private static Slot[] slots(Object entry) {
+        return entry instanceof Slot s ? new Slot[] {s} : (Slot[]) entry;
+    }
+
+    /** The payouts listing an order, in payout order; none if it is not listed. */
+    private Slot[] slotsOf(Platform channel, String orderId) {
+        Map<String, Object> byId = listed.get(channel);
+        Object entry = byId == null ? null : byId.get(orderId);
+        return entry == null ? NO_SLOTS : slots(entry);
     }
 
     // ---------------------------------------------------------------- per order, as it streams past
@@ -115,12 +140,12 @@ public final class JournalPlanner {
                     + " order given twice; give each order once, with all its refunds");
             return;
         }
-        OrderLink link = listed.isEmpty() ? null : listed.get(new OrderKey(order.platform(), order.externalId()));
-        if (link != null) {
-            link.given = true;
+        Slot[] slots = listed.isEmpty() ? NO_SLOTS : slotsOf(order.platform(), order.externalId());
+        for (Slot slot : slots) {
+            slot.run.given.set(slot.position);
         }
         List<Posting> postings = extractor.postings(order);
-        Events events = assign(order, postings, link);
+        Events events = assign(order, postings, slots);
         if (mode == PostingMode.PER_ORDER) {
             writeOrderJournals(order, postings);
         } else {
@@ -133,19 +158,17 @@ public final class JournalPlanner {
     }
 
     /** The order's events in first-appearance order, each with the payout that settles it (or none). */
-    private Events assign(Order order, List<Posting> postings, OrderLink link) {
+    private Events assign(Order order, List<Posting> postings, Slot[] slots) {
         Events events = new Events();
         for (Posting p : postings) {
             if (events.indexOf(p.event()) >= 0) {
                 continue;
             }
             Slot settling = null;
-            if (link != null) {
-                for (Slot s : link.slots) {
-                    if (covers(s.run.payout, p.at())) {
-                        settling = s;
-                        break;
-                    }
+            for (Slot s : slots) {
+                if (covers(s.run.payout, p.at())) {
+                    settling = s;
+                    break;
                 }
             }
             events.add(p.event(), settling);
@@ -338,12 +361,20 @@ public final class JournalPlanner {
         if (converted > 0) {
             return payoutPosting(payout, date, AccountRole.FX_GAIN_LOSS, "exchange difference", residual.negate());
         }
-        List<String> missing = payout.orderIds().stream()
-                .filter(id -> !listed.get(new OrderKey(payout.platform(), id)).given).toList();
+        List<String> missing = payout.orderIds().stream().filter(id -> !given(payout, id)).toList();
         problems.input("payout " + payout.externalId(), "the deposit is " + payout.net()
                 + " but the orders, fees and adjustments given account for " + payout.net().minus(residual)
                 + " (difference " + residual + ")" + (missing.isEmpty() ? "" : "; orders not given: " + missing));
         return null;
+    }
+
+    private boolean given(Payout payout, String orderId) {
+        for (Slot slot : slotsOf(payout.platform(), orderId)) {
+            if (slot.run.payout == payout) {
+                return slot.run.given.get(slot.position);
+            }
+        }
+        throw new IllegalStateException("order " + orderId + " is listed by payout " + payout.externalId());
     }
 
     private List<Posting> payoutLevel(Payout payout, LocalDate date) {
@@ -399,9 +430,6 @@ public final class JournalPlanner {
 
     // ---------------------------------------------------------------- state
 
-    private record OrderKey(Platform channel, String orderId) {
-    }
-
     private record MergeKey(AccountRole role, String taxCode, String label, Currency currency) {
     }
 
@@ -410,11 +438,6 @@ public final class JournalPlanner {
 
     /** Where an order is listed: a payout, and the order's position in that payout's list. */
     private record Slot(PayoutRun run, int position) {
-    }
-
-    private static final class OrderLink {
-        final List<Slot> slots = new ArrayList<>(1);
-        boolean given;
     }
 
     /** One month of a payout: its converted postings summed per journal line (role, tax code, label). */
@@ -431,6 +454,7 @@ public final class JournalPlanner {
         final Payout payout;
         final TreeMap<YearMonth, Part> parts = new TreeMap<>();
         final List<Deferred> deferred = new ArrayList<>();
+        final BitSet given = new BitSet(); // by position in the payout's list: which listed orders came
         Instant latest;
         int converted;
         boolean incomplete;
