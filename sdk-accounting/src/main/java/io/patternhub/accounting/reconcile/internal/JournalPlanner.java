@@ -72,6 +72,7 @@ public final class JournalPlanner {
     private final Map<Platform, Map<String, Object>> listed = new EnumMap<>(Platform.class);
     private final OrderFingerprints seen = new OrderFingerprints();
     private final DateCache dates;
+    private final Events events = new Events(); // reused order after order
 
     /**
      * @param payouts    every payout of the run
@@ -159,7 +160,7 @@ public final class JournalPlanner {
 
     /** The order's events in first-appearance order, each with the payout that settles it (or none). */
     private Events assign(Order order, List<Posting> postings, Slot[] slots) {
-        Events events = new Events();
+        events.clear();
         for (Posting p : postings) {
             if (events.indexOf(p.event()) >= 0) {
                 continue;
@@ -182,6 +183,13 @@ public final class JournalPlanner {
     }
 
     private void writeOrderJournals(Order order, List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        if (oneGroup(postings)) { // the common case: a sale and nothing else, in one currency
+            writeOrderJournal(order, postings); // the extractor's fresh list: ours to extend
+            return;
+        }
         // Groups by event and currency, in first-appearance order; an order has a handful of groups.
         List<List<Posting>> groups = new ArrayList<>(2);
         for (Posting p : postings) {
@@ -200,22 +208,38 @@ public final class JournalPlanner {
             group.add(p);
         }
         for (List<Posting> group : groups) {
-            Posting first = group.get(0);
-            Currency currency = first.currency();
-            LocalDate date = dates.date(first.at());
-            YearMonth month = dates.month(first.at());
-            String suffix = currency.equals(order.currency()) ? null : currency.getCurrencyCode();
-            boolean sale = PostingExtractor.SALE.equals(first.event());
-            String reference = sale
-                    ? References.sale(order.platform(), order.externalId(), month, suffix)
-                    : References.refund(order.platform(), order.externalId(),
-                    first.event().substring("refund:".length()), month, suffix);
-            group.add(new Posting(order.platform(), order.externalId(), first.event(), first.at(),
-                    AccountRole.CLEARING, null, "clearing", sum(group, currency).negate(), null));
-            String memo = order.platform().displayName() + " order " + order.orderNumber()
-                    .orElse(order.externalId()) + (sale ? "" : " refund");
-            writer.write(order.platform(), date, reference, memo, currency, group).ifPresent(journals);
+            writeOrderJournal(order, group);
         }
+    }
+
+    private static boolean oneGroup(List<Posting> postings) {
+        Posting first = postings.get(0);
+        for (int i = 1, n = postings.size(); i < n; i++) {
+            Posting p = postings.get(i);
+            if (!p.event().equals(first.event()) || !p.currency().equals(first.currency())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One sale or refund journal from its postings (all one event, one currency), balanced by clearing. */
+    private void writeOrderJournal(Order order, List<Posting> group) {
+        Posting first = group.get(0);
+        Currency currency = first.currency();
+        LocalDate date = dates.date(first.at());
+        YearMonth month = dates.month(first.at());
+        String suffix = currency.equals(order.currency()) ? null : currency.getCurrencyCode();
+        boolean sale = PostingExtractor.SALE.equals(first.event());
+        String reference = sale
+                ? References.sale(order.platform(), order.externalId(), month, suffix)
+                : References.refund(order.platform(), order.externalId(),
+                first.event().substring("refund:".length()), month, suffix);
+        group.add(new Posting(order.platform(), order.externalId(), first.event(), first.at(),
+                AccountRole.CLEARING, null, "clearing", sum(group, currency).negate(), null));
+        String memo = order.platform().displayName() + " order " + order.orderNumber()
+                .orElse(order.externalId()) + (sale ? "" : " refund");
+        writer.write(order.platform(), date, reference, memo, currency, group).ifPresent(journals);
     }
 
     /**
@@ -489,6 +513,11 @@ public final class JournalPlanner {
         String[] names = new String[4];
         Slot[] slots = new Slot[4];
         int size;
+
+        void clear() {
+            java.util.Arrays.fill(slots, 0, size, null);
+            size = 0;
+        }
 
         int indexOf(String event) {
             for (int i = 0; i < size; i++) {

@@ -177,13 +177,23 @@ public final class PostingExtractor {
 
     /** {@code "sales (<class>)"}, made once per class. */
     private String salesLabel(String taxClass) {
-        return salesLabels.computeIfAbsent(taxClass, c -> ("sales (" + c + ")").trim());
+        String label = salesLabels.get(taxClass); // get-then-put: no capturing lambda per order
+        if (label == null) {
+            label = ("sales (" + taxClass + ")").trim();
+            salesLabels.put(taxClass, label);
+        }
+        return label;
     }
 
     /** A tax label with its country, e.g. {@code "tax owed DE"}, made once per label and country. */
     private String label(String prefix, String country) {
-        return labels.computeIfAbsent(prefix, k -> new HashMap<>())
-                .computeIfAbsent(taxCountry(country), c -> (prefix + c).trim());
+        Map<String, String> byCountry = labels.computeIfAbsent(prefix, k -> new HashMap<>());
+        String label = byCountry.get(taxCountry(country));
+        if (label == null) {
+            label = (prefix + taxCountry(country)).trim();
+            byCountry.put(taxCountry(country), label);
+        }
+        return label;
     }
 
     /** Splits an amount over tax classes in proportion to the lines' prices, to the cent. */
@@ -236,8 +246,13 @@ public final class PostingExtractor {
 
     private String taxCode(Platform channel, String country, String taxClass) {
         // Cached per run; a gap is recorded when first met, which is all the error needs.
-        return taxCodes.computeIfAbsent(new TaxKey(channel, country, taxClass), k -> lookUpTaxCode(channel, country,
-                taxClass)).orElse(null);
+        TaxKey key = new TaxKey(channel, country, taxClass);
+        Optional<String> code = taxCodes.get(key);
+        if (code == null) {
+            code = lookUpTaxCode(channel, country, taxClass);
+            taxCodes.put(key, code);
+        }
+        return code.orElse(null);
     }
 
     private Optional<String> lookUpTaxCode(Platform channel, String country, String taxClass) {
