@@ -44,6 +44,10 @@ import java.util.stream.Collectors;
  * payout). Journals carry deterministic references, so posting the same period twice books nothing
  * twice. Immutable and thread-safe.
  *
+ * <p>For large periods, stream instead of listing: {@link #reconcile(Iterator, ReconcileInput, PostingMode,
+ * JournalSink)} reads the orders one at a time and hands each journal to a {@link JournalSink} as soon as
+ * it is final, holding no order and no journal (the list methods are built on it and return the same).
+ *
  * <pre>{@code
  * Reconciler engine = Reconciler.builder().accounts(accounts).taxes(taxes).rates(rates).build();
  * ReconcileResult result = engine.reconcile(input, PostingMode.PER_PAYOUT, YearMonth.of(2026, 5));
