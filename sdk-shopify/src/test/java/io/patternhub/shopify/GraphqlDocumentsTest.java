@@ -76,6 +76,9 @@ class GraphqlDocumentsTest {
             // Each fragment appended once, whatever the number of spreads.
             assertThat(text.split("fragment OrderFields on", -1)).as(document).hasSize(2);
         }
+        for (String document : List.of("Product", "Products", "ProductSearch", "ProductSet")) {
+            assertThat(LOADED.get(document)).as(document).contains("...ProductFields", "fragment ProductFields on Product");
+        }
         assertThat(LOADED.get("OrderLineItems")).contains("fragment LineItemFields on").doesNotContain("OrderFields");
         assertThat(LOADED.get("Shop")).doesNotContain("fragment");
     }

@@ -34,7 +34,7 @@ public final class Documents {
             "BulkOperationRunQuery", "BulkOperation", "Payouts", "BalanceTransactions", "WebhookSubscriptionCreate",
             "WebhookSubscriptions");
     /** Every shared fragment, by fragment name (its file's name without extension). */
-    public static final List<String> FRAGMENTS = List.of("OrderFields", "LineItemFields");
+    public static final List<String> FRAGMENTS = List.of("OrderFields", "LineItemFields", "ProductFields");
     private static final String FILTER_PLACEHOLDER = "\"__FILTER__\"";
     /** A named fragment spread; {@code ... on Type} is an inline fragment and has no name to resolve. */
     private static final Pattern SPREAD = Pattern.compile("\\.\\.\\.\\s*(?!on\\b)([_A-Za-z][_0-9A-Za-z]*)");
