@@ -5,14 +5,11 @@ import io.patternhub.core.auth.AuthorizationRequest;
 import io.patternhub.core.auth.ClientAuthMethod;
 import io.patternhub.core.auth.OAuth2AuthScheme;
 import io.patternhub.core.auth.OAuth2Client;
-import io.patternhub.core.auth.OAuth2Config;
 import io.patternhub.core.auth.OAuthToken;
+import io.patternhub.core.auth.PlatformOAuthBuilder;
 import io.patternhub.core.auth.TokenStore;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
-import okhttp3.OkHttpClient;
 
 /**
  * Connects a seller's Etsy shop with OAuth 2.0 authorization code + PKCE (S256), the only grant Etsy
@@ -108,64 +105,17 @@ public final class EtsyOAuth {
         return client;
     }
 
-    /** Configures {@link EtsyOAuth}. Not thread-safe. */
-    public static final class Builder {
+    /** Configures {@link EtsyOAuth}: the shared settings of {@link PlatformOAuthBuilder}. Not thread-safe. */
+    public static final class Builder extends PlatformOAuthBuilder<Builder> {
         private final String keystring;
-        private final URI redirectUri;
-        private List<String> scopes = DEFAULT_SCOPES;
-        private String authorizationEndpoint = AUTHORIZATION_ENDPOINT;
-        private String tokenEndpoint = TOKEN_ENDPOINT;
-        private OkHttpClient httpClient;
-        private Clock clock = Clock.systemUTC();
 
         private Builder(String keystring, URI redirectUri) {
+            super(redirectUri, DEFAULT_SCOPES, AUTHORIZATION_ENDPOINT, TOKEN_ENDPOINT);
             this.keystring = keystring;
-            this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
         }
 
-        /**
-         * Replaces the scopes asked for (default {@link #DEFAULT_SCOPES}); add {@code email_r} etc. if needed.
-         *
-         * @param scopes Etsy scope names
-         * @return this builder
-         */
-        public Builder scopes(List<String> scopes) {
-            this.scopes = List.copyOf(scopes);
-            return this;
-        }
-
-        /**
-         * Overrides the endpoints, e.g. to point at a local sandbox.
-         *
-         * @param authorizationEndpoint the authorize URL
-         * @param tokenEndpoint         the token URL
-         * @return this builder
-         */
-        public Builder endpoints(String authorizationEndpoint, String tokenEndpoint) {
-            this.authorizationEndpoint = Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint");
-            this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
-            return this;
-        }
-
-        /**
-         * The OkHttp client for token calls.
-         *
-         * @param httpClient the client
-         * @return this builder
-         */
-        public Builder httpClient(OkHttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-            return this;
-        }
-
-        /**
-         * The clock that turns {@code expires_in} into an expiry.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -176,22 +126,9 @@ public final class EtsyOAuth {
          * @throws io.patternhub.core.error.ConfigurationException if the keystring is blank or an endpoint is not HTTPS
          */
         public EtsyOAuth build() {
-            OAuth2Config config = OAuth2Config.builder()
-                    .platform(Platform.ETSY)
-                    .authorizationEndpoint(authorizationEndpoint)
-                    .tokenEndpoint(tokenEndpoint)
-                    .clientId(keystring)
-                    .clientAuthMethod(ClientAuthMethod.NONE)
-                    .redirectUri(redirectUri)
-                    .scopes(scopes)
-                    .scopeSeparator(" ")
-                    .pkce(true)
-                    .build();
-            OAuth2Client.Builder b = OAuth2Client.builder(config).clock(clock);
-            if (httpClient != null) {
-                b.httpClient(httpClient);
-            }
-            return new EtsyOAuth(b.build());
+            // A public client: the keystring is the client id, no secret, PKCE (S256) required.
+            return new EtsyOAuth(client(config -> config.platform(Platform.ETSY).clientId(keystring)
+                    .clientAuthMethod(ClientAuthMethod.NONE).pkce(true)));
         }
     }
 }

@@ -1,24 +1,14 @@
 package io.patternhub.etsy;
 
 import io.patternhub.core.Platform;
-import io.patternhub.core.error.ConfigurationException;
-import io.patternhub.core.error.ErrorContext;
-import io.patternhub.core.event.EventIds;
 import io.patternhub.core.event.OrderEvent;
-import io.patternhub.core.event.StorefrontEvent;
+import io.patternhub.core.event.PolledOrderEvents;
 import io.patternhub.core.model.Order;
-import io.patternhub.core.model.OrderStatus;
 import io.patternhub.core.storefront.OrderQuery;
 import io.patternhub.core.storefront.WebhookRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,10 +17,11 @@ import java.util.stream.Stream;
  *
  * <p>Polling reads receipts modified since the persisted cursor ({@code min_last_modified}) and, because
  * Etsy does not bump {@code last_modified} for every refund or cancellation, also re-reads every receipt
- * created within the rescan window before the cursor. Each receipt's state (status, refunds) is compared
- * with the one last emitted; only changes become events. Webhooks ({@code order.paid}) are verified and
- * resolved by {@link EtsyStorefront#parseWebhook} and go through the same check, so a delivery replayed
- * five times, or a webhook followed by a poll, yields one event.
+ * created within the rescan window (default 30 days) before the cursor. Each receipt's state (status,
+ * refunds) is compared with the one last emitted; only changes become events. Webhooks ({@code order.paid})
+ * are verified and resolved by {@link EtsyStorefront#parseWebhook} and go through the same check, so a
+ * delivery replayed five times, or a webhook followed by a poll, yields one event. The cursor, dedup and
+ * delivery rules are those of {@link PolledOrderEvents}.
  *
  * <p>Delivery is at least once: the handler runs before the state is saved, and a handler that throws
  * stops the run with the events before it saved. Event ids are stable ({@link #eventId}), so a consumer
@@ -39,18 +30,11 @@ import java.util.stream.Stream;
  */
 public final class EtsyOrderEvents {
     private final EtsyStorefront storefront;
-    private final OrderPollStateStore store;
-    private final Duration rescanWindow;
-    private final Duration initialLookback;
-    private final Clock clock;
-    private final Object lock = new Object();
+    private final PolledOrderEvents events;
 
-    private EtsyOrderEvents(Builder b) {
-        this.storefront = b.storefront;
-        this.store = b.store;
-        this.rescanWindow = b.rescanWindow;
-        this.initialLookback = b.initialLookback;
-        this.clock = b.clock;
+    private EtsyOrderEvents(EtsyStorefront storefront, PolledOrderEvents events) {
+        this.storefront = storefront;
+        this.events = events;
     }
 
     /**
@@ -70,35 +54,7 @@ public final class EtsyOrderEvents {
      * @return how many events were handled
      */
     public int poll(Consumer<OrderEvent> handler) {
-        Objects.requireNonNull(handler, "handler");
-        synchronized (lock) {
-            OrderPollState state = store.load();
-            Instant now = clock.instant();
-            Instant from = state.cursor().orElse(now.minus(initialLookback));
-            Map<String, Order> seen = new LinkedHashMap<>();
-            try (Stream<Order> modified = storefront.orders(OrderQuery.builder().updatedSince(from).build());
-                 Stream<Order> recent = storefront.orders(OrderQuery.builder()
-                         .createdSince(from.minus(rescanWindow)).build())) {
-                modified.forEach(o -> seen.put(o.externalId(), o));
-                recent.forEach(o -> seen.putIfAbsent(o.externalId(), o));
-            }
-            Instant cursor = from;
-            for (Order o : seen.values()) {
-                Instant modifiedAt = o.updatedAt().orElse(o.createdAt());
-                if (modifiedAt.isAfter(cursor) && !modifiedAt.isAfter(now)) {
-                    cursor = modifiedAt;
-                }
-            }
-            Progress progress = new Progress(state);
-            try {
-                for (Order o : seen.values()) {
-                    progress.offer(eventFor(o, o.updatedAt().orElse(o.createdAt())), handler);
-                }
-            } finally {
-                progress.save(Optional.of(cursor), cursor.minus(rescanWindow));
-            }
-            return progress.handled;
-        }
+        return events.poll(handler);
     }
 
     /**
@@ -112,22 +68,7 @@ public final class EtsyOrderEvents {
      */
     public int onWebhook(WebhookRequest request, Consumer<OrderEvent> handler) {
         Objects.requireNonNull(handler, "handler");
-        List<StorefrontEvent> events = storefront.parseWebhook(request);
-        synchronized (lock) {
-            OrderPollState state = store.load();
-            Progress progress = new Progress(state);
-            try {
-                for (StorefrontEvent e : events) {
-                    if (e instanceof OrderEvent oe) {
-                        progress.offer(oe, handler);
-                    }
-                }
-            } finally {
-                Instant horizon = state.cursor().orElse(clock.instant()).minus(rescanWindow);
-                progress.save(state.cursor(), horizon);
-            }
-            return progress.handled;
-        }
+        return events.deliver(storefront.parseWebhook(request), handler);
     }
 
     /**
@@ -139,14 +80,7 @@ public final class EtsyOrderEvents {
      * @return the event, carrying the order
      */
     public static OrderEvent eventFor(Order order, Instant occurredAt) {
-        return OrderEvent.builder()
-                .eventId(eventId(order))
-                .platform(Platform.ETSY)
-                .occurredAt(occurredAt)
-                .kind(kind(order.status()))
-                .orderExternalId(order.externalId())
-                .order(order)
-                .build();
+        return PolledOrderEvents.event(Platform.ETSY, order, fingerprint(order), occurredAt);
     }
 
     /**
@@ -156,7 +90,7 @@ public final class EtsyOrderEvents {
      * @return {@code etsy:<hash>}
      */
     public static String eventId(Order order) {
-        return EventIds.of(Platform.ETSY, "order", order.externalId(), fingerprint(order));
+        return PolledOrderEvents.eventId(Platform.ETSY, order, fingerprint(order));
     }
 
     /**
@@ -166,105 +100,23 @@ public final class EtsyOrderEvents {
      * @return the fingerprint
      */
     public static String fingerprint(Order order) {
-        return order.status() + "|" + order.totalRefunded().amount().stripTrailingZeros().toPlainString() + "|"
-                + order.refunds().size();
+        return PolledOrderEvents.refundFingerprint(order);
     }
 
-    private static OrderEvent.Kind kind(OrderStatus status) {
-        switch (status) {
-            case PENDING: return OrderEvent.Kind.CREATED;
-            case PAID: return OrderEvent.Kind.PAID;
-            case PARTIALLY_REFUNDED:
-            case REFUNDED:
-                return OrderEvent.Kind.REFUNDED;
-            case CANCELLED: return OrderEvent.Kind.CANCELLED;
-            default: throw new IllegalStateException("unknown status " + status);
-        }
-    }
-
-    /** Emitted states of one run, saved whatever happens. */
-    private final class Progress {
-        final Map<String, OrderPollState.Emitted> emitted;
-        int handled;
-
-        Progress(OrderPollState state) {
-            this.emitted = new HashMap<>(state.emitted());
-        }
-
-        void offer(OrderEvent event, Consumer<OrderEvent> handler) {
-            Order order = event.order().orElseThrow();
-            String fp = fingerprint(order);
-            OrderPollState.Emitted last = emitted.get(order.externalId());
-            if (last != null && last.fingerprint().equals(fp)) {
-                return;
-            }
-            handler.accept(event);
-            emitted.put(order.externalId(), new OrderPollState.Emitted(fp, order.createdAt()));
-            handled++;
-        }
-
-        void save(Optional<Instant> cursor, Instant forgetBefore) {
-            // Receipts created before every future rescan can only come back through min_last_modified,
-            // which Etsy bumps for real changes; forgetting them keeps the state small.
-            emitted.values().removeIf(e -> e.createdAt().isBefore(forgetBefore.minus(Duration.ofDays(1))));
-            store.save(new OrderPollState(cursor, emitted));
-        }
-    }
-
-    /** Configures {@link EtsyOrderEvents}. */
-    public static final class Builder {
+    /**
+     * Configures {@link EtsyOrderEvents}: state store (default in memory), rescan window (default 30 days,
+     * by creation time), initial lookback (default 30 days) and clock.
+     */
+    public static final class Builder extends PolledOrderEvents.Options<Builder> {
         private final EtsyStorefront storefront;
-        private OrderPollStateStore store = OrderPollStateStore.inMemory();
-        private Duration rescanWindow = Duration.ofDays(30);
-        private Duration initialLookback = Duration.ofDays(30);
-        private Clock clock = Clock.systemUTC();
 
         private Builder(EtsyStorefront storefront) {
+            super(Platform.ETSY, Duration.ofDays(30));
             this.storefront = Objects.requireNonNull(storefront, "storefront");
         }
 
-        /**
-         * Where the cursor and emitted states persist; default in memory (lost on restart).
-         *
-         * @param store the store
-         * @return this builder
-         */
-        public Builder stateStore(OrderPollStateStore store) {
-            this.store = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * How far before the cursor receipts are re-read (by creation time) to catch late refunds and
-         * cancellations; default 30 days.
-         *
-         * @param window zero or positive
-         * @return this builder
-         */
-        public Builder rescanWindow(Duration window) {
-            this.rescanWindow = nonNegative(window, "rescanWindow");
-            return this;
-        }
-
-        /**
-         * How far back the first poll (no saved cursor) reaches; default 30 days.
-         *
-         * @param lookback zero or positive
-         * @return this builder
-         */
-        public Builder initialLookback(Duration lookback) {
-            this.initialLookback = nonNegative(lookback, "initialLookback");
-            return this;
-        }
-
-        /**
-         * The clock for "now".
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -274,14 +126,12 @@ public final class EtsyOrderEvents {
          * @return it
          */
         public EtsyOrderEvents build() {
-            return new EtsyOrderEvents(this);
-        }
-
-        private static Duration nonNegative(Duration d, String name) {
-            if (d == null || d.isNegative()) {
-                throw new ConfigurationException(name + " must be zero or positive, was " + d, ErrorContext.empty());
-            }
-            return d;
+            // Receipts modified since the cursor, then those created within the window: Etsy does not bump
+            // last_modified for every refund or cancellation. A receipt in both is skipped by its fingerprint.
+            PolledOrderEvents.OrderSource source = (from, window) -> Stream.concat(
+                    storefront.orders(OrderQuery.builder().updatedSince(from).build()),
+                    storefront.orders(OrderQuery.builder().createdSince(from.minus(window)).build()));
+            return new EtsyOrderEvents(storefront, engine(source).fingerprint(EtsyOrderEvents::fingerprint).build());
         }
     }
 }

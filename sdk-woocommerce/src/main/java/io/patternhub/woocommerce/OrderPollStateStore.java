@@ -1,91 +1,50 @@
 package io.patternhub.woocommerce;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.patternhub.core.error.ConfigurationException;
-import io.patternhub.core.error.ErrorContext;
-import io.patternhub.core.json.PatternHubJson;
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.patternhub.core.event.OrderPollState;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where {@link WooCommerceOrderEvents} keeps its {@link OrderPollState} between runs. {@link #save} must be
- * durable when it returns. Implementations must be thread-safe.
+ * The WooCommerce name of {@link io.patternhub.core.event.OrderPollStateStore}, kept so existing code compiles.
+ *
+ * @deprecated use {@link io.patternhub.core.event.OrderPollStateStore}: the state and its JSON file are
+ *     shared by every platform's order events.
  */
-public interface OrderPollStateStore {
-
-    /** The saved state, or {@link OrderPollState#initial()} if none. */
-    OrderPollState load();
+@Deprecated(since = "0.1.0", forRemoval = true)
+public interface OrderPollStateStore extends io.patternhub.core.event.OrderPollStateStore {
 
     /**
-     * Replaces the saved state.
+     * A store in memory.
      *
-     * @param state the new state
+     * @return the store
+     * @deprecated use {@link io.patternhub.core.event.OrderPollStateStore#inMemory()}
      */
-    void save(OrderPollState state);
-
-    /** A store in memory, for tests and short-lived processes. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     static OrderPollStateStore inMemory() {
-        AtomicReference<OrderPollState> ref = new AtomicReference<>(OrderPollState.initial());
+        return of(io.patternhub.core.event.OrderPollStateStore.inMemory());
+    }
+
+    /**
+     * A JSON file, replaced atomically on every save; files written before are read as they are.
+     *
+     * @param file the file; its directory must exist
+     * @return the store
+     * @deprecated use {@link io.patternhub.core.event.OrderPollStateStore#file(Path)}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    static OrderPollStateStore file(Path file) {
+        return of(io.patternhub.core.event.OrderPollStateStore.file(file));
+    }
+
+    private static OrderPollStateStore of(io.patternhub.core.event.OrderPollStateStore store) {
         return new OrderPollStateStore() {
             @Override
             public OrderPollState load() {
-                return ref.get();
+                return store.load();
             }
 
             @Override
             public void save(OrderPollState state) {
-                ref.set(Objects.requireNonNull(state, "state"));
-            }
-        };
-    }
-
-    /**
-     * A JSON file, replaced atomically on every save (written beside it, synced, then moved).
-     *
-     * @param file the file; its directory must exist
-     * @return the store
-     */
-    static OrderPollStateStore file(Path file) {
-        Objects.requireNonNull(file, "file");
-        ObjectMapper mapper = PatternHubJson.newMapper();
-        return new OrderPollStateStore() {
-            @Override
-            public synchronized OrderPollState load() {
-                if (!Files.exists(file)) {
-                    return OrderPollState.initial();
-                }
-                try {
-                    return mapper.readValue(file.toFile(), OrderPollState.class);
-                } catch (IOException e) {
-                    throw new ConfigurationException("Cannot read the WooCommerce poll state " + file + ": " + e.getMessage()
-                            + ". Fix or delete the file (deleting it re-emits recent orders once).",
-                            ErrorContext.empty(), e);
-                }
-            }
-
-            @Override
-            public synchronized void save(OrderPollState state) {
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                try {
-                    try (var out = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
-                            java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                        out.write(java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(state)));
-                        out.force(true);
-                    }
-                    try {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new ConfigurationException("Cannot save the WooCommerce poll state to " + file + ": "
-                            + e.getMessage(), ErrorContext.empty(), e);
-                }
+                store.save(state);
             }
         };
     }

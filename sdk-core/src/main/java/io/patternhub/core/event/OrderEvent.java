@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.patternhub.core.model.InvalidModelException;
 import io.patternhub.core.model.Order;
+import io.patternhub.core.model.OrderStatus;
 import io.patternhub.core.model.PatternHubStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -21,7 +22,24 @@ import org.immutables.value.Value;
 public non-sealed interface OrderEvent extends StorefrontEvent {
 
     /** What happened to the order. */
-    enum Kind { CREATED, PAID, UPDATED, REFUNDED, CANCELLED }
+    enum Kind {
+        CREATED, PAID, UPDATED, REFUNDED, CANCELLED;
+
+        /**
+         * What reaching a status means: pending is created, paid is paid, any refund is refunded.
+         *
+         * @param status the order's status
+         * @return the kind
+         */
+        public static Kind of(OrderStatus status) {
+            return switch (status) {
+                case PENDING -> CREATED;
+                case PAID -> PAID;
+                case PARTIALLY_REFUNDED, REFUNDED -> REFUNDED;
+                case CANCELLED -> CANCELLED;
+            };
+        }
+    }
 
     Kind kind();
 
