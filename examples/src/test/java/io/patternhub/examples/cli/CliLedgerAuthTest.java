@@ -10,11 +10,11 @@ import io.patternhub.core.model.OrderStatus;
 import io.patternhub.examples.cli.connect.HubTokenStore;
 import io.patternhub.hub.ingest.OrderIngest;
 import io.patternhub.hub.store.HubStore;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.quickbooks.QuickBooksSandbox;
 import io.patternhub.testkit.quickbooks.QuickBooksTokens;
 import io.patternhub.testkit.xero.XeroSandbox;
 import io.patternhub.testkit.xero.XeroSpecValidator;
-import io.patternhub.testkit.xero.XeroTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +122,7 @@ class CliLedgerAuthTest {
     void quickBooksRefreshesAnExpiredTokenOnceAndStoresTheRotatedRefreshTokenSealed() throws Exception {
         startQuickBooks();
         QuickBooksTokens issued = qb.issueTokens();
-        qb.expireAccessToken(issued.accessToken());
+        qb.tokens().expire(issued.accessToken());
         env.put("PATTERNHUB_QUICKBOOKS_ACCESS_TOKEN", issued.accessToken());
         env.put("PATTERNHUB_QUICKBOOKS_REFRESH_TOKEN", issued.refreshToken());
 
@@ -131,7 +131,7 @@ class CliLedgerAuthTest {
         assertThat(first.err()).contains("quickbooks: 1 journal(s) posted, 0 already there");
         assertThat(qb.journalEntries()).hasSize(1);
         assertThat(qb.refreshCount()).isEqualTo(1);
-        QuickBooksTokens rotated = qb.lastRefreshedTokens().orElseThrow();
+        OAuthTokenServer.Issued rotated = qb.tokens().lastRefreshed().orElseThrow();
         OAuthToken kept = stored("quickbooks-" + qb.realmId());
         assertThat(kept.refreshToken()).contains(rotated.refreshToken());
         assertThat(kept.accessToken()).isEqualTo(rotated.accessToken());
@@ -150,8 +150,8 @@ class CliLedgerAuthTest {
     @Test
     void xeroRefreshesAnExpiredTokenOnceAndStoresTheRotatedRefreshTokenSealed() throws Exception {
         startXero();
-        XeroTokens issued = xero.issueTokens();
-        xero.expireAccessToken(issued.accessToken());
+        OAuthTokenServer.Issued issued = xero.tokens().issue();
+        xero.tokens().expire(issued.accessToken());
         env.put("PATTERNHUB_XERO_ACCESS_TOKEN", issued.accessToken());
         env.put("PATTERNHUB_XERO_REFRESH_TOKEN", issued.refreshToken());
 
@@ -159,25 +159,25 @@ class CliLedgerAuthTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.err()).contains("xero: 1 journal(s) posted, 0 already there");
         assertThat(xero.manualJournals()).hasSize(1);
-        assertThat(xero.refreshCount()).isEqualTo(1);
-        XeroTokens rotated = xero.lastRefreshedTokens().orElseThrow();
+        assertThat(xero.tokens().refreshCount()).isEqualTo(1);
+        OAuthTokenServer.Issued rotated = xero.tokens().lastRefreshed().orElseThrow();
         assertThat(stored("xero").refreshToken()).contains(rotated.refreshToken());
         assertThat(hubFiles()).doesNotContain(rotated.refreshToken()).doesNotContain(issued.refreshToken());
 
         CliRun second = CliRun.run(dir, env, RECONCILE_XERO);
         assertThat(second.err()).contains("xero: 0 journal(s) posted, 1 already there");
-        assertThat(xero.refreshCount()).isEqualTo(1);
+        assertThat(xero.tokens().refreshCount()).isEqualTo(1);
         assertThat(xero.journal().validationFailures()).isEmpty();
     }
 
     @Test
     void aRefreshTokenAloneIsEnoughTheFirstCallRefreshes() {
         startXero();
-        env.put("PATTERNHUB_XERO_REFRESH_TOKEN", xero.issueTokens().refreshToken());
+        env.put("PATTERNHUB_XERO_REFRESH_TOKEN", xero.tokens().issue().refreshToken());
 
         CliRun run = CliRun.run(dir, env, RECONCILE_XERO);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(xero.refreshCount()).isEqualTo(1);
+        assertThat(xero.tokens().refreshCount()).isEqualTo(1);
         assertThat(xero.manualJournals()).hasSize(1);
     }
 
@@ -185,8 +185,8 @@ class CliLedgerAuthTest {
     void aRevokedRefreshTokenIsOneClearErrorNamingTheSettingToFix() {
         startQuickBooks();
         QuickBooksTokens issued = qb.issueTokens();
-        qb.expireAccessToken(issued.accessToken());
-        qb.revokeRefreshToken(issued.refreshToken());
+        qb.tokens().expire(issued.accessToken());
+        qb.tokens().revoke(issued.refreshToken());
         env.put("PATTERNHUB_QUICKBOOKS_ACCESS_TOKEN", issued.accessToken());
         env.put("PATTERNHUB_QUICKBOOKS_REFRESH_TOKEN", issued.refreshToken());
 
@@ -202,7 +202,7 @@ class CliLedgerAuthTest {
     @Test
     void wrongAppCredentialsNameTheClientSettings() {
         startXero();
-        XeroTokens issued = xero.issueTokens();
+        OAuthTokenServer.Issued issued = xero.tokens().issue();
         env.put("PATTERNHUB_XERO_REFRESH_TOKEN", issued.refreshToken());
         env.put("PATTERNHUB_XERO_CLIENT_SECRET", "not-the-secret");
 

@@ -10,8 +10,8 @@ import io.patternhub.testkit.SandboxError;
 import io.patternhub.testkit.SandboxRejection;
 import io.patternhub.testkit.SandboxRequest;
 import io.patternhub.testkit.SandboxResponse;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.SandboxServer;
-import io.patternhub.testkit.internal.OAuthTokenIssuer;
 import io.patternhub.testkit.limit.LimitAlgorithm;
 import io.patternhub.testkit.limit.RateLimiter;
 import java.math.BigDecimal;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,7 +67,7 @@ public final class QuickBooksSandbox extends SandboxServer {
     private final boolean strictTokens;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger peakConcurrency = new AtomicInteger();
-    private final OAuthTokenIssuer tokens;
+    private final OAuthTokenServer tokens;
 
     /** One company's data; guarded by its own monitor. */
     private static final class Company {
@@ -104,7 +103,7 @@ public final class QuickBooksSandbox extends SandboxServer {
         this.processingDelay = b.processingDelay;
         this.strictTokens = b.strictTokens;
         // Intuit: access tokens live an hour; refresh tokens rotate and a used one is refused
-        this.tokens = new OAuthTokenIssuer(clock(), "qb", Duration.ofHours(1), Duration.ZERO,
+        this.tokens = new OAuthTokenServer(clock(), "qb", Duration.ofHours(1), Duration.ZERO,
                 Map.of("x_refresh_token_expires_in", 8_726_400));
         if (b.clientId != null) {
             tokens.requireClient(b.clientId, b.clientSecret);
@@ -150,30 +149,12 @@ public final class QuickBooksSandbox extends SandboxServer {
     }
 
     /**
-     * The tokens the latest successful refresh returned (what a client must have stored).
+     * The token server: expire or revoke tokens, see what the latest refresh returned.
      *
-     * @return the tokens, empty before any refresh
+     * @return the token server
      */
-    public Optional<QuickBooksTokens> lastRefreshedTokens() {
-        return tokens.lastRefreshed().map(t -> new QuickBooksTokens(t.accessToken(), t.refreshToken(), t.expiresAt()));
-    }
-
-    /**
-     * Makes an issued access token expired now (with {@link Builder#strictTokens()} it is then refused).
-     *
-     * @param accessToken the token
-     */
-    public void expireAccessToken(String accessToken) {
-        tokens.expire(accessToken);
-    }
-
-    /**
-     * Revokes a refresh token, as disconnecting the app does: refreshing with it is {@code invalid_grant}.
-     *
-     * @param refreshToken the token
-     */
-    public void revokeRefreshToken(String refreshToken) {
-        tokens.revoke(refreshToken);
+    public OAuthTokenServer tokens() {
+        return tokens;
     }
 
     /**
@@ -255,7 +236,7 @@ public final class QuickBooksSandbox extends SandboxServer {
      * @return fresh tokens valid for one hour by the sandbox clock
      */
     public QuickBooksTokens issueTokens() {
-        OAuthTokenIssuer.Issued t = tokens.issue();
+        OAuthTokenServer.Issued t = tokens.issue();
         return new QuickBooksTokens(t.accessToken(), t.refreshToken(), t.expiresAt());
     }
 

@@ -10,8 +10,8 @@ import io.patternhub.testkit.SandboxError;
 import io.patternhub.testkit.SandboxRejection;
 import io.patternhub.testkit.SandboxRequest;
 import io.patternhub.testkit.SandboxResponse;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.SandboxServer;
-import io.patternhub.testkit.internal.OAuthTokenIssuer;
 import io.patternhub.testkit.limit.LimitAlgorithm;
 import io.patternhub.testkit.limit.LimitHeaders;
 import io.patternhub.testkit.limit.RateLimiter;
@@ -77,7 +77,7 @@ public final class XeroSandbox extends SandboxServer {
     private final AtomicInteger peakConcurrency = new AtomicInteger();
     private final Map<String, SandboxResponse> idempotent = new ConcurrentHashMap<>();
     private final boolean strictTokens;
-    private final OAuthTokenIssuer tokens;
+    private final OAuthTokenServer tokens;
 
     private XeroSandbox(Builder b) {
         super(b.limiters(b));
@@ -89,7 +89,7 @@ public final class XeroSandbox extends SandboxServer {
         this.processingDelay = b.processingDelay;
         organisations.values().forEach(XeroSandbox::seed);
         this.strictTokens = b.strictTokens;
-        this.tokens = new OAuthTokenIssuer(clock(), "xero", Duration.ofMinutes(30), Duration.ofMinutes(30), Map.of());
+        this.tokens = new OAuthTokenServer(clock(), "xero", Duration.ofMinutes(30), Duration.ofMinutes(30), Map.of());
         if (b.clientId != null) {
             tokens.requireClient(b.clientId, b.clientSecret);
         }
@@ -147,45 +147,12 @@ public final class XeroSandbox extends SandboxServer {
     }
 
     /**
-     * Issues tokens as the authorization-code exchange would.
+     * The token server: issue, expire or revoke tokens, count refreshes.
      *
-     * @return fresh tokens; the access token is valid for 30 minutes by the sandbox clock
+     * @return the token server
      */
-    public XeroTokens issueTokens() {
-        OAuthTokenIssuer.Issued t = tokens.issue();
-        return new XeroTokens(t.accessToken(), t.refreshToken(), t.expiresAt());
-    }
-
-    /** How many refresh grants succeeded. */
-    public int refreshCount() {
-        return tokens.refreshCount();
-    }
-
-    /**
-     * The tokens the latest successful refresh returned (what a client must have stored).
-     *
-     * @return the tokens, empty before any refresh
-     */
-    public Optional<XeroTokens> lastRefreshedTokens() {
-        return tokens.lastRefreshed().map(t -> new XeroTokens(t.accessToken(), t.refreshToken(), t.expiresAt()));
-    }
-
-    /**
-     * Makes an issued access token expired now (with {@link Builder#strictTokens()} it is then refused).
-     *
-     * @param accessToken the token
-     */
-    public void expireAccessToken(String accessToken) {
-        tokens.expire(accessToken);
-    }
-
-    /**
-     * Revokes a refresh token, as disconnecting the app does: refreshing with it is {@code invalid_grant}.
-     *
-     * @param refreshToken the token
-     */
-    public void revokeRefreshToken(String refreshToken) {
-        tokens.revoke(refreshToken);
+    public OAuthTokenServer tokens() {
+        return tokens;
     }
 
     /** The manual journals of the first organisation, as Xero would return them. */

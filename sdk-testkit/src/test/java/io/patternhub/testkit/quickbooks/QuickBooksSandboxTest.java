@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -113,11 +114,11 @@ class QuickBooksSandboxTest {
         assertThat(refresh(401, tokens.refreshToken(), okhttp3.Credentials.basic("app", "wrong")).path("error").asText())
                 .isEqualTo("invalid_client");
         JsonNode refreshed = refresh(200, tokens.refreshToken(), okhttp3.Credentials.basic("app", "s3cret"));
-        assertThat(sandbox.lastRefreshedTokens()).get().extracting(QuickBooksTokens::refreshToken)
+        assertThat(sandbox.tokens().lastRefreshed()).get().extracting(OAuthTokenServer.Issued::refreshToken)
                 .isEqualTo(refreshed.path("refresh_token").asText());
-        sandbox.expireAccessToken(refreshed.path("access_token").asText());
+        sandbox.tokens().expire(refreshed.path("access_token").asText());
         call(401, "GET", "/query?query=SELECT%20*%20FROM%20Account", null, refreshed.path("access_token").asText());
-        sandbox.revokeRefreshToken(refreshed.path("refresh_token").asText());
+        sandbox.tokens().revoke(refreshed.path("refresh_token").asText());
         assertThat(refresh(400, refreshed.path("refresh_token").asText(), okhttp3.Credentials.basic("app", "s3cret"))
                 .path("error").asText()).isEqualTo("invalid_grant");
         assertThat(sandbox.refreshCount()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class XeroSandboxTest {
         sandbox = XeroSandbox.xeroBuilder().specValidator(spec).clock(clock).strictTokens()
                 .oauthClient("app", "s3cret").build().start();
         String basic = okhttp3.Credentials.basic("app", "s3cret");
-        XeroTokens tokens = sandbox.issueTokens();
+        OAuthTokenServer.Issued tokens = sandbox.tokens().issue();
         assertThat(accountsStatus(tokens.accessToken())).isEqualTo(200);
         assertThat(accountsStatus("made-up")).isEqualTo(401);
         clock.advance(Duration.ofMinutes(31));
@@ -106,16 +107,16 @@ class XeroSandboxTest {
         assertThat(refreshed.body().path("expires_in").asInt()).isEqualTo(1800);
         String rotated = refreshed.body().path("refresh_token").asText();
         assertThat(rotated).isNotEqualTo(tokens.refreshToken());
-        assertThat(sandbox.lastRefreshedTokens()).get().extracting(XeroTokens::refreshToken).isEqualTo(rotated);
+        assertThat(sandbox.tokens().lastRefreshed()).get().extracting(OAuthTokenServer.Issued::refreshToken).isEqualTo(rotated);
         assertThat(accountsStatus(refreshed.body().path("access_token").asText())).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(10)); // within the grace period the old token still refreshes
         assertThat(token(basic, tokens.refreshToken()).status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(21));
         assertThat(token(basic, tokens.refreshToken()).body().path("error").asText()).isEqualTo("invalid_grant");
-        sandbox.revokeRefreshToken(rotated);
+        sandbox.tokens().revoke(rotated);
         assertThat(token(basic, rotated).body().path("error").asText()).isEqualTo("invalid_grant");
-        assertThat(sandbox.refreshCount()).isEqualTo(2);
+        assertThat(sandbox.tokens().refreshCount()).isEqualTo(2);
     }
 
     @Test

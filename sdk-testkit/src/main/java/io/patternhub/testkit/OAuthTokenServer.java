@@ -1,7 +1,4 @@
-package io.patternhub.testkit.internal;
-
-import io.patternhub.testkit.SandboxRequest;
-import io.patternhub.testkit.SandboxResponse;
+package io.patternhub.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,15 +14,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A ledger sandbox's OAuth 2.0 token server: issues access and refresh tokens, tells whether a bearer
- * token is live, and answers the {@code refresh_token} grant. Every refresh rotates the refresh token;
+ * A sandbox's OAuth 2.0 token server (the Xero and QuickBooks sandboxes expose theirs as {@code tokens()}):
+ * tests issue, expire and revoke tokens through it and read how often clients refreshed; the sandbox uses it
+ * to check bearer tokens and to answer the {@code refresh_token} grant. Every refresh rotates the refresh token;
  * the old one keeps working only for the configured reuse grace (Xero: 30 minutes; Intuit: none), after
  * which it is {@code invalid_grant}, as is a revoked one. When client credentials are set, the token
  * endpoint requires them as HTTP Basic ({@code invalid_client} otherwise), as Xero and Intuit do.
- * Thread-safe. Not public API.
+ * Thread-safe.
  */
-public final class OAuthTokenIssuer {
-    /** An issued pair. */
+public final class OAuthTokenServer {
+    /**
+     * Tokens as the token endpoint returns them.
+     *
+     * @param accessToken  the bearer token
+     * @param refreshToken the refresh token
+     * @param expiresAt    when the access token expires, by the sandbox clock
+     */
     public record Issued(String accessToken, String refreshToken, Instant expiresAt) {
     }
 
@@ -48,7 +52,7 @@ public final class OAuthTokenIssuer {
      * @param reuseGrace          how long a used refresh token still works (zero: single use)
      * @param extraResponseFields fields added to every token response
      */
-    public OAuthTokenIssuer(Clock clock, String prefix, Duration accessTtl, Duration reuseGrace,
+    public OAuthTokenServer(Clock clock, String prefix, Duration accessTtl, Duration reuseGrace,
             Map<String, Object> extraResponseFields) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
@@ -57,13 +61,22 @@ public final class OAuthTokenIssuer {
         this.extraResponseFields = Map.copyOf(extraResponseFields);
     }
 
-    /** Requires this client id and secret (HTTP Basic) on the token endpoint. */
+    /**
+     * Requires this client id and secret (HTTP Basic) on the token endpoint.
+     *
+     * @param clientId     the app's client id
+     * @param clientSecret the app's client secret
+     */
     public synchronized void requireClient(String clientId, String clientSecret) {
         String pair = Objects.requireNonNull(clientId, "clientId") + ":" + Objects.requireNonNull(clientSecret, "clientSecret");
         this.basicCredentials = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Issues a fresh pair, as the authorization-code exchange would. */
+    /**
+     * Issues a fresh pair, as the authorization-code exchange would.
+     *
+     * @return the tokens
+     */
     public synchronized Issued issue() {
         Issued t = new Issued(prefix + "-access-" + UUID.randomUUID(), prefix + "-refresh-" + UUID.randomUUID(),
                 clock.instant().plus(accessTtl));
@@ -72,13 +85,20 @@ public final class OAuthTokenIssuer {
         return t;
     }
 
-    /** Whether this access token was issued here and has not expired. */
+    /**
+     * @param accessToken a bearer token
+     * @return whether it was issued here and has not expired
+     */
     public synchronized boolean accepts(String accessToken) {
         Instant expires = accessExpiry.get(accessToken);
         return expires != null && clock.instant().isBefore(expires);
     }
 
-    /** Makes an issued access token expired now. */
+    /**
+     * Makes an issued access token expired now.
+     *
+     * @param accessToken the token
+     */
     public synchronized void expire(String accessToken) {
         if (!accessExpiry.containsKey(accessToken)) {
             throw new IllegalArgumentException("the sandbox never issued access token " + accessToken);
@@ -86,7 +106,11 @@ public final class OAuthTokenIssuer {
         accessExpiry.put(accessToken, clock.instant().minusSeconds(1));
     }
 
-    /** Revokes a refresh token (as disconnecting the app does): it is {@code invalid_grant} from now on. */
+    /**
+     * Revokes a refresh token (as disconnecting the app does): it is {@code invalid_grant} from now on.
+     *
+     * @param refreshToken the token
+     */
     public synchronized void revoke(String refreshToken) {
         if (!refreshTokens.containsKey(refreshToken)) {
             throw new IllegalArgumentException("the sandbox never issued refresh token " + refreshToken);
@@ -94,17 +118,22 @@ public final class OAuthTokenIssuer {
         refreshTokens.remove(refreshToken);
     }
 
-    /** How many refresh grants succeeded. */
+    /** @return how many refresh grants succeeded */
     public synchronized int refreshCount() {
         return refreshes;
     }
 
-    /** What the latest successful refresh returned. */
+    /** @return what the latest successful refresh returned (what a client must have stored) */
     public synchronized Optional<Issued> lastRefreshed() {
         return Optional.ofNullable(lastRefreshed);
     }
 
-    /** Answers {@code POST} on the token endpoint. */
+    /**
+     * Answers {@code POST} on the token endpoint.
+     *
+     * @param request the request
+     * @return the token response or an OAuth error
+     */
     public synchronized SandboxResponse answer(SandboxRequest request) {
         if (basicCredentials != null && !basicCredentials.equals(request.header("Authorization").orElse(""))) {
             return error(401, "invalid_client", "client authentication failed (HTTP Basic with the app's id and secret)");
