@@ -433,7 +433,11 @@ public final class QuickBooksLedger implements Ledger, AutoCloseable {
                 .validationErrors(errors).build());
     }
 
-    /** Builds a {@link QuickBooksLedger}. Not thread-safe; the ledger it builds is. */
+    /**
+     * Builds a {@link QuickBooksLedger}. Not thread-safe; the ledger it builds is. Transport settings
+     * ({@link #retry}, {@link #rateLimit}, {@link #maxConcurrentCalls}, {@link #listener}, {@link #okHttpClient},
+     * {@link #transport}) default to QuickBooks' limits per company: 500 calls a minute and 10 at once.
+     */
     public static final class Builder extends TransportClientBuilder<Builder> {
         private String baseUrl = PRODUCTION_BASE_URL;
         private String realmId;

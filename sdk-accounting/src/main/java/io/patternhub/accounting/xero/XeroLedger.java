@@ -431,7 +431,12 @@ public final class XeroLedger implements Ledger, AutoCloseable {
                 ErrorContext.builder().platform(Platform.XERO).build());
     }
 
-    /** Builds a {@link XeroLedger}. Not thread-safe; the ledger it builds is. */
+    /**
+     * Builds a {@link XeroLedger}. Not thread-safe; the ledger it builds is. Transport settings
+     * ({@link #retry}, {@link #rateLimit}, {@link #maxConcurrentCalls}, {@link #listener}, {@link #okHttpClient},
+     * {@link #transport}) default to Xero's limits per organisation: 60 calls a minute, 5,000 a day and 5 at
+     * once; they apply to the accounting and the {@code /Connections} calls alike.
+     */
     public static final class Builder extends TransportClientBuilder<Builder> {
         private String baseUrl = DEFAULT_BASE_URL;
         private String identityBaseUrl = XeroConnections.DEFAULT_BASE_URL;
