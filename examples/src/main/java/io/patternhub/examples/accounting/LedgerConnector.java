@@ -1,26 +1,32 @@
 package io.patternhub.examples.accounting;
 
 import io.patternhub.accounting.quickbooks.QuickBooksLedger;
+import io.patternhub.accounting.quickbooks.QuickBooksOAuth;
 import io.patternhub.accounting.xero.XeroLedger;
+import io.patternhub.accounting.xero.XeroOAuth;
 import io.patternhub.accounting.xero.XeroPostingStyle;
-import io.patternhub.core.auth.ApiKeyAuth;
+import io.patternhub.accounting.xero.XeroScopes;
 import io.patternhub.core.ledger.Ledger;
 import io.patternhub.core.ledger.PostingMode;
 import io.patternhub.examples.cli.config.BaseUrls;
 import io.patternhub.examples.cli.config.Settings;
+import io.patternhub.examples.cli.connect.Credentials;
+import io.patternhub.examples.cli.connect.HubTokenStore;
 
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The ledger a command posts to, from settings.
+ * The ledger a command posts to, from settings ({@code PATTERNHUB_XERO_*} or {@code PATTERNHUB_QUICKBOOKS_*}).
  * <ul>
- * <li>Xero: {@code PATTERNHUB_XERO_ACCESS_TOKEN}, {@code _TENANT_ID} (else looked up from the connections),
- * optional {@code _BASE_URL} (replaces {@code https://api.xero.com}).</li>
- * <li>QuickBooks: {@code PATTERNHUB_QUICKBOOKS_ACCESS_TOKEN}, {@code _REALM_ID}, optional {@code _BASE_URL}
- * (replaces {@code https://quickbooks.api.intuit.com}).</li>
+ * <li>Credentials, either: {@code _REFRESH_TOKEN} with the app's {@code _CLIENT_ID} and {@code _CLIENT_SECRET}
+ * (and optionally the current {@code _ACCESS_TOKEN}): the token is kept in the hub's encrypted token store
+ * ({@code PATTERNHUB_SECRET_KEY}), refreshed when expired or refused, and each rotated refresh token is stored
+ * before it is used; or only {@code _ACCESS_TOKEN}: sent as it is, never refreshed.</li>
+ * <li>Xero: {@code _TENANT_ID} (else looked up from the connections).</li>
+ * <li>QuickBooks: {@code _REALM_ID}.</li>
+ * <li>Optional {@code _BASE_URL} replaces the origin of the API and token endpoints (a local sandbox).</li>
  * </ul>
- * The token is sent as a bearer token as given; refreshing it is the job of whoever issued it.
  */
 public final class LedgerConnector {
     /** The ledgers a command can name. */
@@ -28,12 +34,7 @@ public final class LedgerConnector {
         /** Xero. */
         XERO,
         /** QuickBooks Online. */
-        QUICKBOOKS;
-
-        /** @return the settings prefix, e.g. {@code PATTERNHUB_XERO_} */
-        String prefix() {
-            return Settings.PREFIX + name().toUpperCase(Locale.ROOT) + "_";
-        }
+        QUICKBOOKS
     }
 
     private LedgerConnector() {
@@ -42,19 +43,21 @@ public final class LedgerConnector {
     /**
      * Builds the ledger; the caller closes it.
      *
-     * @param kind     which ledger
-     * @param settings the settings
-     * @param mode     the posting mode, which picks the document style
+     * @param kind       which ledger
+     * @param settings   the settings
+     * @param tokenStore opens the hub's encrypted token store (only when a refresh token is configured)
+     * @param mode       the posting mode, which picks the document style
      * @return the ledger
      * @throws io.patternhub.core.error.ConfigurationException when a setting is missing or invalid
      */
-    public static Ledger connect(Kind kind, Settings settings, PostingMode mode) {
-        String p = kind.prefix();
-        String token = settings.require(p + "ACCESS_TOKEN", "posting journals needs the ledger's OAuth access token");
-        Optional<String> origin = settings.get(p + "BASE_URL").map(v -> BaseUrls.origin(p + "BASE_URL", v));
-        ApiKeyAuth auth = ApiKeyAuth.header("Authorization", "Bearer " + token);
+    public static Ledger connect(Kind kind, Settings settings, Supplier<HubTokenStore> tokenStore, PostingMode mode) {
+        Credentials c = new Credentials(kind.name(), settings, tokenStore);
+        Optional<String> origin = c.baseUrlOverride();
         if (kind == Kind.XERO) {
-            XeroLedger.Builder b = XeroLedger.builder().auth(auth);
+            String tokenEndpoint = origin.map(o -> BaseUrls.rebase(XeroOAuth.TOKEN_ENDPOINT, o)).orElse(XeroOAuth.TOKEN_ENDPOINT);
+            // one Xero token reaches every organisation the seller connected, so it is stored once
+            XeroLedger.Builder b = XeroLedger.builder().auth(LedgerAuth.resolve("Xero", c, "xero",
+                    (id, secret, redirect) -> XeroOAuth.config(id, secret, redirect, XeroScopes.GRANULAR), tokenEndpoint));
             // per-order journals carry no bank line (clearing stands in for it), so they go in as manual journals
             if (mode == PostingMode.PER_ORDER) {
                 b.style(XeroPostingStyle.MANUAL_JOURNAL);
@@ -62,11 +65,14 @@ public final class LedgerConnector {
                 b.mode(mode);
             }
             origin.ifPresent(o -> b.baseUrl(BaseUrls.rebase(XeroLedger.DEFAULT_BASE_URL, o)).identityBaseUrl(o));
-            settings.get(p + "TENANT_ID").ifPresent(b::tenantId);
+            c.get("TENANT_ID").ifPresent(b::tenantId);
             return b.build();
         }
-        QuickBooksLedger.Builder b = QuickBooksLedger.builder().auth(auth).mode(mode)
-                .realmId(settings.require(p + "REALM_ID", "it names the QuickBooks company to post to"));
+        String realmId = c.require("REALM_ID", "it names the QuickBooks company to post to");
+        String tokenEndpoint = origin.map(o -> BaseUrls.rebase(QuickBooksOAuth.TOKEN_ENDPOINT, o))
+                .orElse(QuickBooksOAuth.TOKEN_ENDPOINT);
+        QuickBooksLedger.Builder b = QuickBooksLedger.builder().mode(mode).realmId(realmId)
+                .auth(LedgerAuth.resolve("QuickBooks", c, "quickbooks-" + realmId, QuickBooksOAuth::config, tokenEndpoint));
         origin.ifPresent(b::baseUrl);
         return b.build();
     }

@@ -24,7 +24,7 @@ import io.patternhub.core.http.HttpMethod;
 import io.patternhub.core.http.HttpTransport;
 import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RetrySettings;
-import io.patternhub.core.http.TransportListener;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.ledger.Account;
 import io.patternhub.core.ledger.Journal;
 import io.patternhub.core.ledger.JournalLine;
@@ -47,7 +47,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,15 +99,7 @@ public final class QuickBooksLedger implements Ledger, AutoCloseable {
         this.settlementAccounts = Set.copyOf(b.settlementAccounts);
         this.throttleWait = b.throttleWait;
         this.maxCreateAttempts = b.maxCreateAttempts;
-        HttpTransport.Builder t = HttpTransport.builder().platform(Platform.QUICKBOOKS)
-                .baseUrl(b.baseUrl + "/v3/company/" + realmId).auth(b.auth).retry(b.retry).rateLimit(b.rateLimit)
-                .maxConcurrentCalls(b.maxConcurrentCalls, b.maxConcurrencyWait)
-                .errorMapper(new QuickBooksErrorMapper(b.throttleWait)).requestIdHeader("intuit_tid")
-                .listener(b.listener).userAgent("patternhub-java quickbooks");
-        if (b.okHttpClient != null) {
-            t.okHttpClient(b.okHttpClient);
-        }
-        this.api = t.build();
+        this.api = b.transport();
         this.mappings = new MappingCache(() -> new LedgerMapping(Platform.QUICKBOOKS, chartOfAccounts(), taxRates()));
     }
 
@@ -442,8 +433,12 @@ public final class QuickBooksLedger implements Ledger, AutoCloseable {
                 .validationErrors(errors).build());
     }
 
-    /** Builds a {@link QuickBooksLedger}. Not thread-safe; the ledger it builds is. */
-    public static final class Builder {
+    /**
+     * Builds a {@link QuickBooksLedger}. Not thread-safe; the ledger it builds is. Transport settings
+     * ({@link #retry}, {@link #rateLimit}, {@link #maxConcurrentCalls}, {@link #listener}, {@link #okHttpClient},
+     * {@link #transport}) default to QuickBooks' limits per company: 500 calls a minute and 10 at once.
+     */
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private String baseUrl = PRODUCTION_BASE_URL;
         private String realmId;
         private AuthScheme auth;
@@ -453,14 +448,10 @@ public final class QuickBooksLedger implements Ledger, AutoCloseable {
         private final Set<String> settlementAccounts = new LinkedHashSet<>();
         private Duration throttleWait = Duration.ofSeconds(60);
         private int maxCreateAttempts = 3;
-        private OkHttpClient okHttpClient;
-        private RetrySettings retry = RetrySettings.defaults();
-        private RateLimitSettings rateLimit = RateLimitSettings.of(500, Duration.ofMinutes(1));
-        private int maxConcurrentCalls = 10;
-        private Duration maxConcurrencyWait = Duration.ofMinutes(1);
-        private TransportListener listener = TransportListener.none();
 
         private Builder() {
+            // QuickBooks' limits per company: 500 calls a minute, 10 at once
+            super(RetrySettings.defaults(), RateLimitSettings.of(500, Duration.ofMinutes(1)), 10);
         }
 
         /** The API root: {@link #PRODUCTION_BASE_URL} (default), {@link #SANDBOX_BASE_URL} or a local sandbox. */
@@ -529,32 +520,11 @@ public final class QuickBooksLedger implements Ledger, AutoCloseable {
             return this;
         }
 
-        public Builder okHttpClient(OkHttpClient client) {
-            this.okHttpClient = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** The client-side limit; 500 calls a minute by default. */
-        public Builder rateLimit(RateLimitSettings rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /** Calls in progress at once; QuickBooks allows 10 per company. */
-        public Builder maxConcurrentCalls(int max, Duration maxWait) {
-            this.maxConcurrentCalls = max;
-            this.maxConcurrencyWait = Objects.requireNonNull(maxWait, "maxWait");
-            return this;
-        }
-
-        public Builder listener(TransportListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
+        private HttpTransport transport() {
+            return newTransport(HttpTransport.builder().platform(Platform.QUICKBOOKS)
+                    .baseUrl(baseUrl + "/v3/company/" + realmId).auth(auth)
+                    .errorMapper(new QuickBooksErrorMapper(throttleWait)).requestIdHeader("intuit_tid")
+                    .userAgent("patternhub-java quickbooks"));
         }
 
         public QuickBooksLedger build() {

@@ -22,7 +22,7 @@ import io.patternhub.core.http.HttpTransport;
 import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RateLimitStatus;
 import io.patternhub.core.http.RetrySettings;
-import io.patternhub.core.http.TransportListener;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.ledger.Account;
 import io.patternhub.core.ledger.Journal;
 import io.patternhub.core.ledger.Ledger;
@@ -44,7 +44,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 
 /**
  * A {@link Ledger} over the Xero Accounting API 2.0 for one organisation (tenant).
@@ -432,8 +431,13 @@ public final class XeroLedger implements Ledger, AutoCloseable {
                 ErrorContext.builder().platform(Platform.XERO).build());
     }
 
-    /** Builds a {@link XeroLedger}. Not thread-safe; the ledger it builds is. */
-    public static final class Builder {
+    /**
+     * Builds a {@link XeroLedger}. Not thread-safe; the ledger it builds is. Transport settings
+     * ({@link #retry}, {@link #rateLimit}, {@link #maxConcurrentCalls}, {@link #listener}, {@link #okHttpClient},
+     * {@link #transport}) default to Xero's limits per organisation: 60 calls a minute, 5,000 a day and 5 at
+     * once; they apply to the accounting and the {@code /Connections} calls alike.
+     */
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private String baseUrl = DEFAULT_BASE_URL;
         private String identityBaseUrl = XeroConnections.DEFAULT_BASE_URL;
         private AuthScheme auth;
@@ -444,14 +448,10 @@ public final class XeroLedger implements Ledger, AutoCloseable {
         private final Set<String> settlementAccounts = new LinkedHashSet<>();
         private Currency baseCurrency;
         private int batchSize = 50;
-        private OkHttpClient okHttpClient;
-        private RetrySettings retry = RetrySettings.defaults();
-        private RateLimitSettings rateLimit = RateLimitSettings.of(60, Duration.ofMinutes(1)).withDailyQuota(5_000);
-        private int maxConcurrentCalls = 5;
-        private Duration maxConcurrencyWait = Duration.ofMinutes(1);
-        private TransportListener listener = TransportListener.none();
 
         private Builder() {
+            // Xero's limits per organisation: 60 calls a minute, 5,000 a day, 5 at once
+            super(RetrySettings.defaults(), RateLimitSettings.of(60, Duration.ofMinutes(1)).withDailyQuota(5_000), 5);
         }
 
         /** The Accounting API root; {@link #DEFAULT_BASE_URL} unless pointing at a sandbox. */
@@ -522,34 +522,6 @@ public final class XeroLedger implements Ledger, AutoCloseable {
             return this;
         }
 
-        public Builder okHttpClient(OkHttpClient client) {
-            this.okHttpClient = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** The client-side limit; 60 a minute and 5,000 a day by default. */
-        public Builder rateLimit(RateLimitSettings rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /** Calls in progress at once; Xero allows 5 per organisation. */
-        public Builder maxConcurrentCalls(int max, Duration maxWait) {
-            this.maxConcurrentCalls = max;
-            this.maxConcurrencyWait = Objects.requireNonNull(maxWait, "maxWait");
-            return this;
-        }
-
-        public Builder listener(TransportListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
         public XeroLedger build() {
             if (auth == null) {
                 throw new ConfigurationException("XeroLedger needs auth (an OAuth2AuthScheme for the connection)",
@@ -559,14 +531,9 @@ public final class XeroLedger implements Ledger, AutoCloseable {
         }
 
         private HttpTransport transport(String url) {
-            HttpTransport.Builder t = HttpTransport.builder().platform(Platform.XERO).baseUrl(url).auth(auth)
-                    .retry(retry).rateLimit(rateLimit).maxConcurrentCalls(maxConcurrentCalls, maxConcurrencyWait)
+            return newTransport(HttpTransport.builder().platform(Platform.XERO).baseUrl(url).auth(auth)
                     .rateLimitHeaderReader(new XeroRateLimitHeaderReader()).errorMapper(new XeroErrorMapper())
-                    .listener(listener).userAgent("patternhub-java xero");
-            if (okHttpClient != null) {
-                t.okHttpClient(okHttpClient);
-            }
-            return t.build();
+                    .userAgent("patternhub-java xero"));
         }
     }
 }

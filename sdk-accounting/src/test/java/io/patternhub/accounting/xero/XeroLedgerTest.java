@@ -127,6 +127,16 @@ class XeroLedgerTest {
     }
 
     @Test
+    void theTransportCustomizerReachesBothTheIdentityAndTheAccountingCalls() {
+        XeroLedger xero = build(ledger().transport(t -> t.userAgent("pattern-books/2.0")));
+        assertThat(xero.chartOfAccounts()).isNotEmpty();
+        assertThat(sandbox.journal().entries()).extracting(e -> e.path().startsWith(XeroSandbox.API))
+                .contains(true, false); // tenant discovery and the accounting call
+        assertThat(sandbox.journal().entries()).allSatisfy(e -> assertThat(e.headers().entrySet())
+                .anySatisfy(h -> assertThat(h.getKey() + "=" + h.getValue()).isEqualToIgnoringCase("user-agent=pattern-books/2.0")));
+    }
+
+    @Test
     void severalTenantsNeedAChoice() {
         sandbox.close();
         sandbox = XeroSandbox.xeroBuilder().specValidator(spec).organisation("t-1", "Knit Co", "GBP")

@@ -9,12 +9,8 @@ import io.patternhub.core.http.ApiRequest;
 import io.patternhub.core.http.ApiResponse;
 import io.patternhub.core.http.HttpMethod;
 import io.patternhub.core.http.HttpTransport;
-import io.patternhub.core.http.RetrySettings;
 import io.patternhub.support.llm.internal.AnthropicErrorMapper;
-import io.patternhub.support.llm.internal.ChatTransports;
-import io.patternhub.support.llm.internal.ModelSettings;
 import io.patternhub.support.privacy.PiiRedactor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +35,15 @@ public final class AnthropicChatModel implements ChatModel, AutoCloseable {
     private final PiiRedactor redactor;
 
     private AnthropicChatModel(Builder b) {
-        this.model = ModelSettings.requireModel(b.model);
-        this.redactor = b.redactor;
-        if (b.apiKey == null || b.apiKey.isBlank()) {
+        this.model = b.requireModel();
+        this.redactor = b.redactor();
+        String key = b.apiKey();
+        if (key == null || key.isBlank()) {
             throw new ConfigurationException("Anthropic needs an API key: pass apiKey(...) or set PATTERNHUB_LLM_API_KEY",
                     ErrorContext.empty());
         }
-        String key = b.apiKey;
         AuthScheme auth = request -> request.header("x-api-key", key).header("anthropic-version", API_VERSION);
-        this.transport = ChatTransports.build(b.baseUrl, auth, ModelSettings.requireTimeout(b.timeout), b.retry,
-                new AnthropicErrorMapper(), "request-id");
+        this.transport = b.transport(auth, new AnthropicErrorMapper(), "request-id");
     }
 
     public static Builder builder() {
@@ -99,52 +94,13 @@ public final class AnthropicChatModel implements ChatModel, AutoCloseable {
         transport.close();
     }
 
-    /** Builds an {@link AnthropicChatModel}. */
-    public static final class Builder {
-        private String baseUrl = ANTHROPIC_BASE_URL;
-        private String apiKey;
-        private String model;
-        private Duration timeout = Duration.ofSeconds(60);
-        private RetrySettings retry = ModelSettings.defaultRetry();
-        private PiiRedactor redactor = ModelSettings.defaultRedactor();
-
+    /**
+     * Builds an {@link AnthropicChatModel}: API root (default {@link #ANTHROPIC_BASE_URL}), API key (required),
+     * model (e.g. {@code claude-sonnet-4-5}, required).
+     */
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private Builder() {
-        }
-
-        /** The API root, ending before {@code /messages}; default {@link #ANTHROPIC_BASE_URL}. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
-        }
-
-        /** The API key (required). */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** The model name, e.g. {@code claude-sonnet-4-5} (required). */
-        public Builder model(String model) {
-            this.model = model;
-            return this;
-        }
-
-        /** The longest one attempt may take (default 60 s). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
-        /** Retry settings (default {@link RetrySettings#defaults()}). */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** The redactor applied to every message (default {@link PiiRedactor#defaults()}). */
-        public Builder redactor(PiiRedactor redactor) {
-            this.redactor = Objects.requireNonNull(redactor, "redactor");
-            return this;
+            super(ANTHROPIC_BASE_URL);
         }
 
         public AnthropicChatModel build() {

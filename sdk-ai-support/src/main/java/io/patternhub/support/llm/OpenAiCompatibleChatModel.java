@@ -9,11 +9,7 @@ import io.patternhub.core.http.ApiResponse;
 import io.patternhub.core.http.DefaultErrorMapper;
 import io.patternhub.core.http.HttpMethod;
 import io.patternhub.core.http.HttpTransport;
-import io.patternhub.core.http.RetrySettings;
-import io.patternhub.support.llm.internal.ChatTransports;
-import io.patternhub.support.llm.internal.ModelSettings;
 import io.patternhub.support.privacy.PiiRedactor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +33,13 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
     private final boolean jsonResponseFormat;
 
     private OpenAiCompatibleChatModel(Builder b) {
-        this.model = ModelSettings.requireModel(b.model);
-        this.redactor = b.redactor;
+        this.model = b.requireModel();
+        this.redactor = b.redactor();
         this.jsonResponseFormat = b.jsonResponseFormat;
-        String key = b.apiKey;
+        String key = b.apiKey();
         AuthScheme auth = key == null || key.isBlank() ? AuthScheme.none()
                 : request -> request.header("Authorization", "Bearer " + key);
-        this.transport = ChatTransports.build(b.baseUrl, auth, ModelSettings.requireTimeout(b.timeout), b.retry,
-                new DefaultErrorMapper(), "x-request-id");
+        this.transport = b.transport(auth, new DefaultErrorMapper(), "x-request-id");
     }
 
     public static Builder builder() {
@@ -99,53 +94,15 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
-    /** Builds an {@link OpenAiCompatibleChatModel}. */
-    public static final class Builder {
-        private String baseUrl = OPENAI_BASE_URL;
-        private String apiKey;
-        private String model;
-        private Duration timeout = Duration.ofSeconds(60);
-        private RetrySettings retry = ModelSettings.defaultRetry();
-        private PiiRedactor redactor = ModelSettings.defaultRedactor();
+    /**
+     * Builds an {@link OpenAiCompatibleChatModel}: API root (default {@link #OPENAI_BASE_URL}), model (e.g.
+     * {@code gpt-4o-mini} or {@code llama3.1:8b}), a bearer key (leave unset for local servers that need none).
+     */
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private boolean jsonResponseFormat = true;
 
         private Builder() {
-        }
-
-        /** The API root, ending before {@code /chat/completions}; default {@link #OPENAI_BASE_URL}. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
-        }
-
-        /** The bearer key; leave unset for local servers that need none. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** The model name, e.g. {@code gpt-4o-mini} or {@code llama3.1:8b} (required). */
-        public Builder model(String model) {
-            this.model = model;
-            return this;
-        }
-
-        /** The longest one attempt may take (default 60 s). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
-        /** Retry settings (default {@link RetrySettings#defaults()}). */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** The redactor applied to every message (default {@link PiiRedactor#defaults()}). */
-        public Builder redactor(PiiRedactor redactor) {
-            this.redactor = Objects.requireNonNull(redactor, "redactor");
-            return this;
+            super(OPENAI_BASE_URL);
         }
 
         /** Whether to send {@code response_format: json_object} for JSON requests (default true; turn off for servers without it). */

@@ -60,6 +60,28 @@ class OpenAiCompatibleChatModelTest {
     }
 
     @Test
+    void theSharedTransportSettingsReachTheCallsListenerAndCustomizerIncluded() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        server.enqueue(json(200, COMPLETION));
+        try (OpenAiCompatibleChatModel custom = OpenAiCompatibleChatModel.builder().baseUrl(server.url("/v1").toString())
+                .model("gpt-4o-mini").retry(RetrySettings.none())
+                .listener(new io.patternhub.core.http.TransportListener() {
+                    @Override
+                    public void onRequest(io.patternhub.core.Platform platform, io.patternhub.core.http.ApiRequest request,
+                                          int attempt) {
+                        attempts.incrementAndGet();
+                    }
+                })
+                .transport(t -> t.userAgent("pattern-shop-bot/1.0")).build()) {
+            assertThat(custom.chat(question("How do I print?")).text()).isEqualTo("Print at 100% scale.");
+        }
+        assertThat(attempts).hasValue(1);
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getHeader("User-Agent")).isEqualTo("pattern-shop-bot/1.0");
+        assertThat(sent.getHeader("Authorization")).isNull(); // no key: a local server
+    }
+
+    @Test
     void sendsTheChatCompletionsShapeAndReadsTheReply() throws Exception {
         server.enqueue(json(200, COMPLETION).setHeader("x-request-id", "req_abc"));
         ChatResponse reply = model.chat(question("How do I print?"));

@@ -10,6 +10,7 @@ import io.patternhub.testkit.SandboxError;
 import io.patternhub.testkit.SandboxRejection;
 import io.patternhub.testkit.SandboxRequest;
 import io.patternhub.testkit.SandboxResponse;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.SandboxServer;
 import io.patternhub.testkit.limit.LimitAlgorithm;
 import io.patternhub.testkit.limit.RateLimiter;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,8 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code Fault} documents.</li>
  *   <li>Limits per company: 500 calls a minute and 10 in progress at once; beyond, 429 with a
  *       {@code ThrottleExceeded} fault and no {@code Retry-After}.</li>
- *   <li>{@code POST /oauth2/v1/tokens/bearer}: refresh tokens rotate on every refresh; a used one is
- *       answered {@code invalid_grant}.</li>
+ *   <li>{@code POST /oauth2/v1/tokens/bearer}: refresh tokens rotate on every refresh; a used or revoked
+ *       one is answered {@code invalid_grant}; with {@link Builder#oauthClient} the app's credentials
+ *       are required as HTTP Basic ({@code invalid_client} otherwise).</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -66,9 +67,7 @@ public final class QuickBooksSandbox extends SandboxServer {
     private final boolean strictTokens;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger peakConcurrency = new AtomicInteger();
-    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
-    private final AtomicInteger refreshes = new AtomicInteger();
+    private final OAuthTokenServer tokens;
 
     /** One company's data; guarded by its own monitor. */
     private static final class Company {
@@ -103,7 +102,13 @@ public final class QuickBooksSandbox extends SandboxServer {
         this.maxConcurrent = b.maxConcurrent;
         this.processingDelay = b.processingDelay;
         this.strictTokens = b.strictTokens;
-        route("POST", TOKEN_PATH, this::token);
+        // Intuit: access tokens live an hour; refresh tokens rotate and a used one is refused
+        this.tokens = new OAuthTokenServer(clock(), "qb", Duration.ofHours(1), Duration.ZERO,
+                Map.of("x_refresh_token_expires_in", 8_726_400));
+        if (b.clientId != null) {
+            tokens.requireClient(b.clientId, b.clientSecret);
+        }
+        route("POST", TOKEN_PATH, tokens::answer);
         api("GET", "/query", (r, c) -> SandboxResponse.json(withTime(JSON.objectNode()
                 .set("QueryResponse", query(c, r.query("query").orElse(null))))));
         for (String entity : TRANSACTIONS) {
@@ -140,7 +145,16 @@ public final class QuickBooksSandbox extends SandboxServer {
 
     /** How many refresh grants succeeded. */
     public int refreshCount() {
-        return refreshes.get();
+        return tokens.refreshCount();
+    }
+
+    /**
+     * The token server: expire or revoke tokens, see what the latest refresh returned.
+     *
+     * @return the token server
+     */
+    public OAuthTokenServer tokens() {
+        return tokens;
     }
 
     /**
@@ -222,12 +236,8 @@ public final class QuickBooksSandbox extends SandboxServer {
      * @return fresh tokens valid for one hour by the sandbox clock
      */
     public QuickBooksTokens issueTokens() {
-        String access = "qb-access-" + UUID.randomUUID();
-        String refresh = "qb-refresh-" + UUID.randomUUID();
-        Instant expires = clock().instant().plus(Duration.ofHours(1));
-        accessTokens.put(access, expires);
-        refreshTokens.put(refresh, Boolean.TRUE);
-        return new QuickBooksTokens(access, refresh, expires);
+        OAuthTokenServer.Issued t = tokens.issue();
+        return new QuickBooksTokens(t.accessToken(), t.refreshToken(), t.expiresAt());
     }
 
     // ---- seeding
@@ -326,8 +336,7 @@ public final class QuickBooksSandbox extends SandboxServer {
         String token = auth.startsWith("Bearer ") ? auth.substring(7) : "";
         boolean ok = !token.isBlank();
         if (ok && strictTokens) {
-            Instant expires = accessTokens.get(token);
-            ok = expires != null && clock().instant().isBefore(expires);
+            ok = tokens.accepts(token);
         }
         if (!ok) {
             throw new SandboxRejection(SandboxError.of(401, "3200",
@@ -343,28 +352,6 @@ public final class QuickBooksSandbox extends SandboxServer {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private SandboxResponse token(SandboxRequest request) {
-        Map<String, List<String>> form = request.form();
-        String grant = first(form, "grant_type");
-        if (!"refresh_token".equals(grant)) {
-            return SandboxResponse.json(400, JSON.objectNode().put("error", "unsupported_grant_type"));
-        }
-        String refresh = first(form, "refresh_token");
-        if (refresh == null || refreshTokens.remove(refresh) == null) {
-            return SandboxResponse.json(400, JSON.objectNode().put("error", "invalid_grant"));
-        }
-        QuickBooksTokens fresh = issueTokens();
-        refreshes.incrementAndGet();
-        return SandboxResponse.json(JSON.objectNode().put("access_token", fresh.accessToken())
-                .put("refresh_token", fresh.refreshToken()).put("token_type", "bearer").put("expires_in", 3600)
-                .put("x_refresh_token_expires_in", 8_726_400));
-    }
-
-    private static String first(Map<String, List<String>> form, String name) {
-        List<String> v = form.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private ObjectNode withTime(ObjectNode body) {
@@ -621,6 +608,8 @@ public final class QuickBooksSandbox extends SandboxServer {
         private int maxConcurrent = 10;
         private Duration processingDelay = Duration.ZERO;
         private boolean strictTokens;
+        private String clientId;
+        private String clientSecret;
         private Clock limitClock = Clock.systemUTC();
 
         private Builder() {
@@ -678,6 +667,20 @@ public final class QuickBooksSandbox extends SandboxServer {
          */
         public Builder strictTokens() {
             this.strictTokens = true;
+            return this;
+        }
+
+        /**
+         * Requires the app's client id and secret (HTTP Basic) on the token endpoint, as Intuit does;
+         * without this any client may refresh.
+         *
+         * @param clientId     the app's client id
+         * @param clientSecret the app's client secret
+         * @return this builder
+         */
+        public Builder oauthClient(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             return this;
         }
 

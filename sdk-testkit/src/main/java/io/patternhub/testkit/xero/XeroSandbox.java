@@ -10,6 +10,7 @@ import io.patternhub.testkit.SandboxError;
 import io.patternhub.testkit.SandboxRejection;
 import io.patternhub.testkit.SandboxRequest;
 import io.patternhub.testkit.SandboxResponse;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.SandboxServer;
 import io.patternhub.testkit.limit.LimitAlgorithm;
 import io.patternhub.testkit.limit.LimitHeaders;
@@ -41,7 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Every Accounting API request is validated against xero_accounting.yaml ({@link XeroSpecValidator});
  *       a request that breaks the spec is answered 400 with Xero's error document, and never handled.</li>
  *   <li>{@code xero-tenant-id} must name a connected organisation (403 otherwise); a bearer token is
- *       required (401 otherwise).</li>
+ *       required (401 otherwise; with {@link Builder#strictTokens()}, one this sandbox issued and not
+ *       expired).</li>
+ *   <li>{@code POST /connect/token} (identity.xero.com): the {@code refresh_token} grant; access tokens
+ *       live 30 minutes, each refresh rotates the refresh token and the old one still works for a
+ *       30-minute grace period, then (or once revoked) it is {@code invalid_grant}. With
+ *       {@link Builder#oauthClient} the app's credentials are required as HTTP Basic.</li>
  *   <li>Limits per organisation: 60 calls in any minute, 5,000 in any day, 5 in progress at once; 10,000
  *       per minute per app. Every response carries {@code X-MinLimit-Remaining},
  *       {@code X-DayLimit-Remaining} and {@code X-AppMinLimit-Remaining}; a throttled call gets 429 with
@@ -59,6 +65,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class XeroSandbox extends SandboxServer {
     /** The Accounting API path prefix. */
     public static final String API = XeroSpecValidator.BASE_PATH;
+    /** The token endpoint path (on identity.xero.com in production). */
+    public static final String TOKEN_PATH = "/connect/token";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Map<String, XeroOrganisation> organisations = new LinkedHashMap<>();
@@ -68,6 +76,8 @@ public final class XeroSandbox extends SandboxServer {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger peakConcurrency = new AtomicInteger();
     private final Map<String, SandboxResponse> idempotent = new ConcurrentHashMap<>();
+    private final boolean strictTokens;
+    private final OAuthTokenServer tokens;
 
     private XeroSandbox(Builder b) {
         super(b.limiters(b));
@@ -78,6 +88,12 @@ public final class XeroSandbox extends SandboxServer {
         this.maxConcurrent = b.maxConcurrent;
         this.processingDelay = b.processingDelay;
         organisations.values().forEach(XeroSandbox::seed);
+        this.strictTokens = b.strictTokens;
+        this.tokens = new OAuthTokenServer(clock(), "xero", Duration.ofMinutes(30), Duration.ofMinutes(30), Map.of());
+        if (b.clientId != null) {
+            tokens.requireClient(b.clientId, b.clientSecret);
+        }
+        route("POST", TOKEN_PATH, tokens::answer);
         route("GET", "/Connections", this::connections);
         route("GET", "/connections", this::connections);
         api("GET", "/Accounts", (r, o) -> list(r, o, o.accounts, "Accounts"));
@@ -128,6 +144,15 @@ public final class XeroSandbox extends SandboxServer {
     /** The highest number of requests one organisation had in progress at once. */
     public int peakConcurrency() {
         return peakConcurrency.get();
+    }
+
+    /**
+     * The token server: issue, expire or revoke tokens, count refreshes.
+     *
+     * @return the token server
+     */
+    public OAuthTokenServer tokens() {
+        return tokens;
     }
 
     /** The manual journals of the first organisation, as Xero would return them. */
@@ -314,10 +339,14 @@ public final class XeroSandbox extends SandboxServer {
         }
     }
 
-    private static void requireBearer(SandboxRequest request) {
+    private void requireBearer(SandboxRequest request) {
         String auth = request.header("Authorization").orElse("");
         if (!auth.startsWith("Bearer ") || auth.length() <= 7) {
             throw new SandboxRejection(SandboxError.of(401, "Unauthorized", "AuthenticationUnsuccessful: no bearer token"));
+        }
+        if (strictTokens && !tokens.accepts(auth.substring(7))) {
+            throw new SandboxRejection(SandboxError.of(401, "Unauthorized",
+                    "AuthenticationUnsuccessful: the access token is expired or was not issued here"));
         }
     }
 
@@ -729,6 +758,9 @@ public final class XeroSandbox extends SandboxServer {
         private int maxConcurrent = 5;
         private Duration processingDelay = Duration.ZERO;
         private Clock limitClock;
+        private boolean strictTokens;
+        private String clientId;
+        private String clientSecret;
 
         private Builder() {
             errorFormatter(XeroSandbox::format);
@@ -801,6 +833,30 @@ public final class XeroSandbox extends SandboxServer {
          */
         public Builder processingDelay(Duration delay) {
             this.processingDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /**
+         * Accepts only access tokens this sandbox issued and that have not expired.
+         *
+         * @return this builder
+         */
+        public Builder strictTokens() {
+            this.strictTokens = true;
+            return this;
+        }
+
+        /**
+         * Requires the app's client id and secret (HTTP Basic) on the token endpoint, as Xero does;
+         * without this any client may refresh.
+         *
+         * @param clientId     the app's client id
+         * @param clientSecret the app's client secret
+         * @return this builder
+         */
+        public Builder oauthClient(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -106,8 +107,33 @@ class QuickBooksSandboxTest {
         assertThat(refresh(400, tokens.refreshToken()).path("error").asText()).isEqualTo("invalid_grant");
     }
 
+    @Test
+    void theTokenEndpointRequiresTheAppsCredentialsAndRefusesRevokedTokens() throws IOException {
+        sandbox = QuickBooksSandbox.quickBooksBuilder().oauthClient("app", "s3cret").strictTokens().build().start();
+        QuickBooksTokens tokens = sandbox.issueTokens();
+        assertThat(refresh(401, tokens.refreshToken(), okhttp3.Credentials.basic("app", "wrong")).path("error").asText())
+                .isEqualTo("invalid_client");
+        JsonNode refreshed = refresh(200, tokens.refreshToken(), okhttp3.Credentials.basic("app", "s3cret"));
+        assertThat(sandbox.tokens().lastRefreshed()).get().extracting(OAuthTokenServer.Issued::refreshToken)
+                .isEqualTo(refreshed.path("refresh_token").asText());
+        sandbox.tokens().expire(refreshed.path("access_token").asText());
+        call(401, "GET", "/query?query=SELECT%20*%20FROM%20Account", null, refreshed.path("access_token").asText());
+        sandbox.tokens().revoke(refreshed.path("refresh_token").asText());
+        assertThat(refresh(400, refreshed.path("refresh_token").asText(), okhttp3.Credentials.basic("app", "s3cret"))
+                .path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(sandbox.refreshCount()).isEqualTo(1);
+    }
+
     private JsonNode refresh(int expected, String refreshToken) throws IOException {
-        Request r = new Request.Builder().url(sandbox.baseUrl() + QuickBooksSandbox.TOKEN_PATH)
+        return refresh(expected, refreshToken, null);
+    }
+
+    private JsonNode refresh(int expected, String refreshToken, String authorization) throws IOException {
+        Request.Builder b = new Request.Builder().url(sandbox.baseUrl() + QuickBooksSandbox.TOKEN_PATH);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        Request r = b
                 .post(new FormBody.Builder().add("grant_type", "refresh_token").add("refresh_token", refreshToken)
                         .build()).build();
         try (Response response = http.newCall(r).execute()) {

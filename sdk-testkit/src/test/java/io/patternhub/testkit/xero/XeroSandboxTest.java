@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patternhub.core.json.PatternHubJson;
+import io.patternhub.testkit.OAuthTokenServer;
 import io.patternhub.testkit.time.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -68,6 +69,54 @@ class XeroSandboxTest {
         return "{\"Narration\":\"" + narration + "\",\"Date\":\"2026-03-31\",\"JournalLines\":["
                 + "{\"LineAmount\":" + debit + ",\"AccountCode\":\"090\"},{\"LineAmount\":-" + credit
                 + ",\"AccountCode\":\"200\"}]}";
+    }
+
+    private Answer token(String authorization, String refreshToken) throws IOException {
+        Request r = new Request.Builder().url(sandbox.baseUrl() + XeroSandbox.TOKEN_PATH)
+                .header("Authorization", authorization).post(new okhttp3.FormBody.Builder()
+                        .add("grant_type", "refresh_token").add("refresh_token", refreshToken).build()).build();
+        try (Response response = http.newCall(r).execute()) {
+            return new Answer(response.code(), JSON.readTree(response.body().string()), response);
+        }
+    }
+
+    private int accountsStatus(String accessToken) throws IOException {
+        Request r = new Request.Builder().url(sandbox.apiBaseUrl() + "/Accounts")
+                .header("Authorization", "Bearer " + accessToken).header("xero-tenant-id", sandbox.tenantId()).build();
+        try (Response response = http.newCall(r).execute()) {
+            return response.code();
+        }
+    }
+
+    @Test
+    void strictTokensExpireAndRefreshRotatesWithAThirtyMinuteGraceForTheOldToken() throws IOException {
+        ManualClock clock = ManualClock.at(Instant.parse("2026-03-31T10:00:00Z"));
+        sandbox = XeroSandbox.xeroBuilder().specValidator(spec).clock(clock).strictTokens()
+                .oauthClient("app", "s3cret").build().start();
+        String basic = okhttp3.Credentials.basic("app", "s3cret");
+        OAuthTokenServer.Issued tokens = sandbox.tokens().issue();
+        assertThat(accountsStatus(tokens.accessToken())).isEqualTo(200);
+        assertThat(accountsStatus("made-up")).isEqualTo(401);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(accountsStatus(tokens.accessToken())).isEqualTo(401);
+
+        assertThat(token(okhttp3.Credentials.basic("app", "wrong"), tokens.refreshToken()).body().path("error").asText())
+                .isEqualTo("invalid_client");
+        Answer refreshed = token(basic, tokens.refreshToken());
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.body().path("expires_in").asInt()).isEqualTo(1800);
+        String rotated = refreshed.body().path("refresh_token").asText();
+        assertThat(rotated).isNotEqualTo(tokens.refreshToken());
+        assertThat(sandbox.tokens().lastRefreshed()).get().extracting(OAuthTokenServer.Issued::refreshToken).isEqualTo(rotated);
+        assertThat(accountsStatus(refreshed.body().path("access_token").asText())).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(10)); // within the grace period the old token still refreshes
+        assertThat(token(basic, tokens.refreshToken()).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(token(basic, tokens.refreshToken()).body().path("error").asText()).isEqualTo("invalid_grant");
+        sandbox.tokens().revoke(rotated);
+        assertThat(token(basic, rotated).body().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(sandbox.tokens().refreshCount()).isEqualTo(2);
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class ReconcileCommand extends HubCommand implements Callable<Integ
                 ctx.err().printf("dry run: %d journal(s) for %s, nothing posted%n", result.journals().size(), month);
                 return 0;
             }
-            Ledger target = LedgerConnector.connect(ledger, hub.settings(), mode.mode);
+            Ledger target = LedgerConnector.connect(ledger, hub.settings(), hub::tokenStore, mode.mode);
             try {
                 List<PostResult> posted = reconciliation.engine().post(target, result);
                 long created = posted.stream().filter(PostResult::created).count();

@@ -100,10 +100,10 @@ public final class Credentials {
         if (access.isEmpty() && refresh.isEmpty()) {
             return Optional.empty();
         }
-        OAuthToken.Builder b = OAuthToken.builder().accessToken(access.orElse("")).tokenType("Bearer");
+        // no access token yet: a placeholder (a token must have one) marked expired, so the first call refreshes
+        OAuthToken.Builder b = OAuthToken.builder().accessToken(access.orElse("none-yet")).tokenType("Bearer");
         refresh.ifPresent(b::refreshToken);
         if (access.isEmpty()) {
-            // no access token yet: mark it expired so the first call refreshes
             b.expiresAt(java.time.Instant.EPOCH);
         }
         return Optional.of(b.build());
