@@ -10,8 +10,8 @@ import io.patternhub.support.kb.internal.IndexFields;
 import io.patternhub.support.kb.internal.MarkdownExtractor;
 import io.patternhub.support.kb.internal.PassageQuery;
 import io.patternhub.support.kb.internal.PdfExtractor;
+import io.patternhub.support.kb.internal.QueryTerms;
 import io.patternhub.support.kb.internal.SupportAnalyzer;
-import io.patternhub.support.kb.internal.TermPresence;
 import io.patternhub.support.kb.internal.TextExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -319,20 +318,24 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                Map<String, Double> weights = idfWeights(s, terms);
-                Map<String, Double> searchable = searchable(s.getIndexReader(), weights);
+                QueryTerms lookedUp = QueryTerms.lookUp(s, terms);
+                Map<String, Double> weights = lookedUp.idf();
+                Map<String, Double> searchable = new java.util.LinkedHashMap<>(weights);
+                // Terms no passage holds cannot match: leaving them out changes no score, and keeps them
+                // from taking places under the term cap.
+                searchable.keySet().removeIf(t -> !lookedUp.occurs(t));
                 if (searchable.isEmpty()) {
                     return List.of();
                 }
                 // Count hits exactly only up to k: beyond that Lucene may skip blocks of postings whose
                 // best possible score cannot enter the top k. The top k itself is the same.
-                TopDocs top = s.search(PassageQuery.build(searchable), new TopScoreDocCollectorManager(k, null, k));
+                TopDocs top = s.search(PassageQuery.build(searchable, lookedUp),
+                        new TopScoreDocCollectorManager(k, null, k));
                 List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
                 StoredFields stored = s.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
                     Passage p = toPassage(stored.document(sd.doc));
-                    Set<String> present = TermPresence.present(s.getIndexReader(), sd.doc, weights.keySet());
-                    out.add(new ScoredPassage(p, sd.score, coverage(weights, present)));
+                    out.add(new ScoredPassage(p, sd.score, coverage(weights, lookedUp.presentIn(sd.doc))));
                 }
                 return out;
             } finally {
@@ -353,23 +356,6 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         for (String t : terms) {
             int df = s.getIndexReader().docFreq(new Term(F_TEXT, t));
             out.put(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-        }
-        return out;
-    }
-
-    /**
-     * The terms that occur in some passage's text, section or title. The others cannot match; leaving
-     * them out changes no score, and keeps them from taking places under the clause cap.
-     */
-    private static Map<String, Double> searchable(IndexReader reader, Map<String, Double> weights) throws IOException {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
-            for (String field : IndexFields.SEARCHED) {
-                if (reader.docFreq(new Term(field, e.getKey())) > 0) {
-                    out.put(e.getKey(), e.getValue());
-                    break;
-                }
-            }
         }
         return out;
     }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The BM25 query for a question: per term, the best of passage text, section heading (boost 1.5) and
@@ -36,14 +34,15 @@ public final class PassageQuery {
      *
      * @param idf analysed query terms that occur in the index, each with its idf over passage text, in
      *     order of first appearance
+     * @param lookedUp the same terms' dictionary lookups, reused by the term queries
      */
-    public static Query build(Map<String, Double> idf) {
+    public static Query build(Map<String, Double> idf, QueryTerms lookedUp) {
         BooleanQuery.Builder should = new BooleanQuery.Builder();
         for (String t : strongest(idf, MAX_TERMS)) {
             should.add(new DisjunctionMaxQuery(List.of(
-                    new TermQuery(new Term(IndexFields.TEXT, t)),
-                    new BoostQuery(new TermQuery(new Term(IndexFields.SECTION, t)), 1.5f),
-                    new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, t)), 1.2f)), 0.3f),
+                    lookedUp.termQuery(IndexFields.TEXT, t),
+                    new BoostQuery(lookedUp.termQuery(IndexFields.SECTION, t), 1.5f),
+                    new BoostQuery(lookedUp.termQuery(IndexFields.TITLE, t), 1.2f)), 0.3f),
                     BooleanClause.Occur.SHOULD);
         }
         return should.build();
