@@ -98,8 +98,10 @@ public final class RetrievalBench {
                                 q -> old.search(q, K, true, 1_000)),
                         new Named("search only, new query (no filter), exact count to 1,000",
                                 q -> old.search(q, K, false, 1_000)),
-                        new Named("search only, new query, exact count to k=5 (as in the new path)",
-                                q -> old.search(q, K, false, K)));
+                        new Named("search only, new query, exact count to k=5",
+                                q -> old.search(q, K, false, K)),
+                        new Named("search only, as the new path: + only the fields holding each term, term"
+                                + " lookups reused", q -> old.searchAsNewPath(q, K)));
                 checkSameAnswers(corpus.questions(), kb, old);
                 measure(corpus.questions(), variants);
             }

@@ -3,6 +3,8 @@ package io.patternhub.benchmarks;
 import io.patternhub.support.kb.Citation;
 import io.patternhub.support.kb.Passage;
 import io.patternhub.support.kb.ScoredPassage;
+import io.patternhub.support.kb.internal.PassageQuery;
+import io.patternhub.support.kb.internal.QueryTerms;
 import io.patternhub.support.kb.internal.SupportAnalyzer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,6 +86,27 @@ final class RetrievalLegacyPath {
         }
         Query q = withKindFilter ? filtered(disjunction(terms)) : disjunction(terms);
         return searcher.search(q, new TopScoreDocCollectorManager(k, null, totalHitsThreshold)).totalHits.value;
+    }
+
+    /**
+     * Search only, with the query exactly as the new path builds it ({@code PassageQuery}: each term only in
+     * the fields that hold it, terms no passage holds left out, at most 64 terms), counting hits to k.
+     *
+     * @return the total hit count (exact up to k)
+     */
+    long searchAsNewPath(String query, int k) throws IOException {
+        Set<String> terms = analyzer.terms(query);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        QueryTerms lookedUp = QueryTerms.lookUp(searcher, terms);
+        Map<String, Double> searchable = new LinkedHashMap<>(lookedUp.idf());
+        searchable.keySet().removeIf(t -> !lookedUp.occurs(t));
+        if (searchable.isEmpty()) {
+            return 0;
+        }
+        return searcher.search(PassageQuery.build(searchable, lookedUp),
+                new TopScoreDocCollectorManager(k, null, k)).totalHits.value;
     }
 
     private static Query disjunction(Set<String> terms) {

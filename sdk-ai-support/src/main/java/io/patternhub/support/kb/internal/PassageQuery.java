@@ -39,11 +39,21 @@ public final class PassageQuery {
     public static Query build(Map<String, Double> idf, QueryTerms lookedUp) {
         BooleanQuery.Builder should = new BooleanQuery.Builder();
         for (String t : strongest(idf, MAX_TERMS)) {
-            should.add(new DisjunctionMaxQuery(List.of(
-                    lookedUp.termQuery(IndexFields.TEXT, t),
-                    new BoostQuery(lookedUp.termQuery(IndexFields.SECTION, t), 1.5f),
-                    new BoostQuery(lookedUp.termQuery(IndexFields.TITLE, t), 1.2f)), 0.3f),
-                    BooleanClause.Occur.SHOULD);
+            // Only the fields that hold the term: an absent field adds nothing to the best or the rest, so the
+            // score is the same, and a term found in one field only becomes a plain term query.
+            List<Query> fields = new ArrayList<>(3);
+            if (lookedUp.occursIn(IndexFields.TEXT, t)) {
+                fields.add(lookedUp.termQuery(IndexFields.TEXT, t));
+            }
+            if (lookedUp.occursIn(IndexFields.SECTION, t)) {
+                fields.add(new BoostQuery(lookedUp.termQuery(IndexFields.SECTION, t), 1.5f));
+            }
+            if (lookedUp.occursIn(IndexFields.TITLE, t)) {
+                fields.add(new BoostQuery(lookedUp.termQuery(IndexFields.TITLE, t), 1.2f));
+            }
+            if (!fields.isEmpty()) {
+                should.add(new DisjunctionMaxQuery(fields, 0.3f), BooleanClause.Occur.SHOULD);
+            }
         }
         return should.build();
     }

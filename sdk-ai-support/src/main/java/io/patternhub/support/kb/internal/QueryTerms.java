@@ -74,6 +74,11 @@ public final class QueryTerms {
         return false;
     }
 
+    /** Whether some passage holds {@code term} in {@code field}. */
+    public boolean occursIn(String field, String term) {
+        return states.get(term)[IndexFields.SEARCHED.indexOf(field)].docFreq() > 0;
+    }
+
     /** A query for {@code term} in {@code field} that reuses this lookup. */
     public TermQuery termQuery(String field, String term) {
         return new TermQuery(new Term(field, term), states.get(term)[IndexFields.SEARCHED.indexOf(field)]);
