@@ -6,8 +6,11 @@ import io.patternhub.support.kb.internal.Chunker;
 import io.patternhub.support.kb.internal.ExtractedDocument;
 import io.patternhub.support.kb.internal.Hashing;
 import io.patternhub.support.kb.internal.HtmlExtractor;
+import io.patternhub.support.kb.internal.IndexFields;
 import io.patternhub.support.kb.internal.MarkdownExtractor;
+import io.patternhub.support.kb.internal.PassageQuery;
 import io.patternhub.support.kb.internal.PdfExtractor;
+import io.patternhub.support.kb.internal.QueryTerms;
 import io.patternhub.support.kb.internal.SupportAnalyzer;
 import io.patternhub.support.kb.internal.TextExtractor;
 import java.io.IOException;
@@ -31,11 +34,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -44,6 +46,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -63,17 +66,17 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
     /** Bump when extraction or chunking changes, so existing indexes re-read every document. */
     private static final String PIPELINE_VERSION = "1";
 
-    private static final String F_KIND = "kind";
-    private static final String F_ID = "id";
-    private static final String F_DOC = "doc";
-    private static final String F_TITLE = "title";
-    private static final String F_SECTION = "section";
-    private static final String F_PAGE = "page";
-    private static final String F_TEXT = "text";
-    private static final String F_HASH = "hash";
-    private static final String F_ORD = "ord";
-    private static final String KIND_CHUNK = "chunk";
-    private static final String KIND_DOCUMENT = "document";
+    private static final String F_KIND = IndexFields.KIND;
+    private static final String F_ID = IndexFields.ID;
+    private static final String F_DOC = IndexFields.DOC;
+    private static final String F_TITLE = IndexFields.TITLE;
+    private static final String F_SECTION = IndexFields.SECTION;
+    private static final String F_PAGE = IndexFields.PAGE;
+    private static final String F_TEXT = IndexFields.TEXT;
+    private static final String F_HASH = IndexFields.HASH;
+    private static final String F_ORD = IndexFields.ORD;
+    private static final String KIND_CHUNK = IndexFields.KIND_CHUNK;
+    private static final String KIND_DOCUMENT = IndexFields.KIND_DOCUMENT;
 
     private final Directory directory;
     private final SupportAnalyzer analyzer = new SupportAnalyzer();
@@ -296,7 +299,9 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
     }
 
     /**
-     * BM25 search over passage text, section headings and document titles.
+     * BM25 search over passage text, section headings and document titles. A question with more than
+     * 64 distinct terms that occur in the documentation is searched with the 64 rarest of them
+     * (highest idf); coverage still counts every term.
      *
      * @throws InvalidRequestException when {@code k} is below 1
      */
@@ -310,26 +315,27 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         if (terms.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder should = new BooleanQuery.Builder();
-        for (String t : terms) {
-            should.add(new DisjunctionMaxQuery(List.of(
-                    new TermQuery(new Term(F_TEXT, t)),
-                    new BoostQuery(new TermQuery(new Term(F_SECTION, t)), 1.5f),
-                    new BoostQuery(new TermQuery(new Term(F_TITLE, t)), 1.2f)), 0.3f), BooleanClause.Occur.SHOULD);
-        }
-        Query q = new BooleanQuery.Builder()
-                .add(should.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(F_KIND, KIND_CHUNK)), BooleanClause.Occur.FILTER)
-                .build();
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                TopDocs top = s.search(q, k);
-                List<ScoredPassage> out = new ArrayList<>();
-                Map<String, Double> weights = idfWeights(s, terms);
+                QueryTerms lookedUp = QueryTerms.lookUp(s, terms);
+                Map<String, Double> weights = lookedUp.idf();
+                Map<String, Double> searchable = new java.util.LinkedHashMap<>(weights);
+                // Terms no passage holds cannot match: leaving them out changes no score, and keeps them
+                // from taking places under the term cap.
+                searchable.keySet().removeIf(t -> !lookedUp.occurs(t));
+                if (searchable.isEmpty()) {
+                    return List.of();
+                }
+                // Count hits exactly only up to k: beyond that Lucene may skip blocks of postings whose
+                // best possible score cannot enter the top k. The top k itself is the same.
+                TopDocs top = s.search(PassageQuery.build(searchable, lookedUp),
+                        new TopScoreDocCollectorManager(k, null, k));
+                List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
+                StoredFields stored = s.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    Passage p = toPassage(s.storedFields().document(sd.doc));
-                    out.add(new ScoredPassage(p, sd.score, coverage(weights, p)));
+                    Passage p = toPassage(stored.document(sd.doc));
+                    out.add(new ScoredPassage(p, sd.score, coverage(weights, lookedUp.presentIn(sd.doc))));
                 }
                 return out;
             } finally {
@@ -354,14 +360,13 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
         return out;
     }
 
-    private double coverage(Map<String, Double> weights, Passage p) {
-        Citation c = p.citation();
-        Set<String> passageTerms = analyzer.terms(c.title() + "\n" + c.section() + "\n" + p.text());
+    /** The idf-weighted share of the query terms found in the passage (its title, section or text). */
+    private static double coverage(Map<String, Double> weights, Set<String> present) {
         double total = 0;
         double hit = 0;
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             total += e.getValue();
-            if (passageTerms.contains(e.getKey())) {
+            if (present.contains(e.getKey())) {
                 hit += e.getValue();
             }
         }
