@@ -28,13 +28,13 @@ final class EtsySyncRun {
     private EtsySyncRun() {
     }
 
-    static void run(int n, Path root) throws IOException {
+    static void run(int n, Path root, int workers) throws IOException {
         CallStats hubStats = new CallStats();
         try (EtsySandbox etsy = sandbox(); HubStore store = HubStore.openSqlite(Files.createTempDirectory("bench-hub").resolve("hub.db"))) {
             Catalog catalog = new Catalog(store);
             catalog.importFolder(root, true);
-            CatalogSync sync = CatalogSync.builder(store)
-                    .target(SyncTarget.builder("etsy", storefront(etsy, hubStats)).currency("USD").build()).build();
+            CatalogSync sync = SyncBench.hubSync(store,
+                    SyncTarget.builder("etsy", storefront(etsy, hubStats)).currency("USD").build(), workers);
             long start = System.nanoTime();
             SyncReport report = sync.apply();
             double hubSeconds = (System.nanoTime() - start) / 1e9;
@@ -43,7 +43,7 @@ final class EtsySyncRun {
                 throw new IllegalStateException("hub synced " + report.result("etsy").completed() + " of " + n);
             }
             System.out.printf("sync of %,d patterns (1 file each) to Etsy at %.0f/s%n", n, ALLOWED_PER_SECOND);
-            print("hub CatalogSync", calls, hubSeconds, hubStats);
+            print("hub CatalogSync (" + (workers > 0 ? workers : "default") + " workers)", calls, hubSeconds, hubStats);
 
             CallStats naiveStats = new CallStats();
             List<JournalEntry> naiveCalls;

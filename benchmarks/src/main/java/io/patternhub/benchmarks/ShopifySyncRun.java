@@ -51,14 +51,14 @@ final class ShopifySyncRun {
         }
     }
 
-    static void run(int n, Path root) throws IOException {
+    static void run(int n, Path root, int workers) throws IOException {
         CallStats hubStats = new CallStats();
         try (ShopifySandbox shop = sandbox(); HubStore store = HubStore.openSqlite(Files.createTempDirectory("bench-hub").resolve("hub.db"))) {
             ShopifyStorefront storefront = storefront(shop, hubStats);
             Catalog catalog = new Catalog(store);
             catalog.importFolder(root, true);
-            CatalogSync sync = CatalogSync.builder(store)
-                    .target(SyncTarget.builder("shopify", storefront).currency("USD").build()).build();
+            CatalogSync sync = SyncBench.hubSync(store,
+                    SyncTarget.builder("shopify", storefront).currency("USD").build(), workers);
             long start = System.nanoTime();
             SyncReport report = sync.apply();
             double hubSeconds = (System.nanoTime() - start) / 1e9;
@@ -68,7 +68,7 @@ final class ShopifySyncRun {
             Figures hub = figures(shop, hubSeconds, hubStats);
             System.out.printf("sync of %,d patterns (1 file each; Shopify takes the listing only) to Shopify at"
                     + " %d points/s, bucket %,d%n", n, RESTORE_PER_SECOND, BUCKET);
-            print("hub CatalogSync", hub, storefront.costStats());
+            print("hub CatalogSync (" + (workers > 0 ? workers : "default") + " workers)", hub, storefront.costStats());
             System.out.printf("    files hosted in Shopify Files: %d; sandbox products: %d%n", shop.files().size(),
                     shop.products().size());
 

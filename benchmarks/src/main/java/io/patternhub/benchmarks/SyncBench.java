@@ -1,5 +1,8 @@
 package io.patternhub.benchmarks;
 
+import io.patternhub.hub.store.HubStore;
+import io.patternhub.hub.sync.CatalogSync;
+import io.patternhub.hub.sync.SyncTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +18,9 @@ import java.util.stream.Collectors;
  * Catalog sync of N patterns (one PDF each) through the hub's {@code CatalogSync} to storefront sandboxes
  * running at the platforms' real limits, against a naive sequential client on a second sandbox in the same
  * run, then resyncs with nothing changed and with 1% of titles changed (write calls ÷ minimal write calls).
- * Arguments, in any order: the platform {@code etsy}, {@code shopify} or {@code both} (default), and the number
- * of patterns (default 1,000: about 15 minutes for Etsy at 10 requests/s, a few minutes for Shopify).
+ * Arguments, in any order: the platform {@code etsy}, {@code shopify} or {@code both} (default), the number
+ * of patterns (default 1,000: about 15 minutes for Etsy at 10 requests/s, a few minutes for Shopify), and
+ * {@code workers=N} for the hub's workers per storefront (default: {@code CatalogSync}'s own default).
  *
  * @see EtsySyncRun
  * @see ShopifySyncRun
@@ -28,29 +32,41 @@ public final class SyncBench {
     /**
      * Runs the benchmark and prints the figures.
      *
-     * @param args {@code [etsy|shopify|both] [patterns]}
+     * @param args {@code [etsy|shopify|both] [patterns] [workers=N]}
      * @throws IOException when the catalog folder cannot be written
      */
     public static void main(String[] args) throws IOException {
         String platform = "both";
         int n = 1_000;
+        int workers = 0; // 0: CatalogSync's default
         for (String arg : args) {
-            if (arg.matches("\\d+")) {
+            if (arg.matches("workers=\\d+")) {
+                workers = Integer.parseInt(arg.substring("workers=".length()));
+            } else if (arg.matches("\\d+")) {
                 n = Integer.parseInt(arg);
             } else {
                 platform = arg.toLowerCase(Locale.ROOT);
             }
         }
-        if (n < 1 || !(platform.equals("etsy") || platform.equals("shopify") || platform.equals("both"))) {
-            throw new IllegalArgumentException("Usage: sync [etsy|shopify|both] [patterns >= 1]; got "
+        if (n < 1 || workers < 0 || !(platform.equals("etsy") || platform.equals("shopify") || platform.equals("both"))) {
+            throw new IllegalArgumentException("Usage: sync [etsy|shopify|both] [patterns >= 1] [workers=N]; got "
                     + String.join(" ", args));
         }
         if (!platform.equals("shopify")) {
-            EtsySyncRun.run(n, catalogFolder(n));
+            EtsySyncRun.run(n, catalogFolder(n), workers);
         }
         if (!platform.equals("etsy")) {
-            ShopifySyncRun.run(n, catalogFolder(n));
+            ShopifySyncRun.run(n, catalogFolder(n), workers);
         }
+    }
+
+    /** The hub's sync over one target, with {@code workers} per storefront unless 0. */
+    static CatalogSync hubSync(HubStore store, SyncTarget target, int workers) {
+        CatalogSync.Builder b = CatalogSync.builder(store).target(target);
+        if (workers > 0) {
+            b.workersPerStorefront(workers);
+        }
+        return b.build();
     }
 
     /** A fresh catalog folder of N patterns, one small PDF each. */
