@@ -66,7 +66,16 @@ public final class ShopifyCostPacer {
      * @return the pacer
      */
     public static ShopifyCostPacer create() {
-        return create(Clock.systemUTC(), d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+        return create(Clock.systemUTC(), d -> Thread.sleep(wholeMillisAtLeast(d)));
+    }
+
+    /**
+     * A wait rounded up to whole milliseconds: {@code Thread.sleep(millis, nanos)} rounds a fraction below
+     * half a millisecond down, so a caller could wake a little before the bucket holds its cost.
+     */
+    static long wholeMillisAtLeast(Duration d) {
+        long nanos = d.toNanos();
+        return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
     }
 
     /**
