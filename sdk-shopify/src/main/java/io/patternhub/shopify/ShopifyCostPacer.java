@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in one answer does not yet include the queries other callers have reserved but not yet been answered
  * for, so those points are taken off what it reports; otherwise one answer would hand the points of a
  * query still on its way to the next caller, and both would arrive to an empty bucket ({@code THROTTLED}).
+ * Likewise the cost of queries answered after this one was reserved is taken off, because answers may be
+ * processed in another order than Shopify wrote them.
  *
  * <p>Thread-safe. The clock and the way of waiting are injectable so tests run on simulated time.
  */
@@ -46,6 +48,8 @@ public final class ShopifyCostPacer {
     private Instant asOf;
     /** Points reserved by queries not yet answered; guarded by lock. */
     private long reservedUnanswered;
+    /** The actual cost of every answered query so far; guarded by lock. */
+    private long answeredCost;
 
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong actualCost = new AtomicLong();
@@ -96,11 +100,13 @@ public final class ShopifyCostPacer {
     public static final class Reservation {
         private final long cost;
         private final Duration waited;
+        private final long answeredCostBefore;
         private boolean settled;
 
-        private Reservation(long cost, Duration waited) {
+        private Reservation(long cost, Duration waited, long answeredCostBefore) {
             this.cost = cost;
             this.waited = waited;
+            this.answeredCostBefore = answeredCostBefore;
         }
 
         /** The points reserved: the query's expected cost. */
@@ -125,6 +131,7 @@ public final class ShopifyCostPacer {
      */
     public Reservation beforeQuery(long expectedCost) throws InterruptedException {
         Duration wait;
+        long before;
         synchronized (lock) {
             Instant now = clock.instant();
             if (firstAt == null) {
@@ -133,7 +140,7 @@ public final class ShopifyCostPacer {
             if (Double.isNaN(available)) {
                 // nothing known yet: the first answer tells us the bucket
                 reservedUnanswered += expectedCost;
-                return new Reservation(expectedCost, Duration.ZERO);
+                return new Reservation(expectedCost, Duration.ZERO, answeredCost);
             }
             // Callers ahead of this one may have reserved points up to a future instant: queue behind them.
             Instant base = asOf != null && asOf.isAfter(now) ? asOf : now;
@@ -146,6 +153,7 @@ public final class ShopifyCostPacer {
             asOf = start;
             reservedUnanswered += expectedCost;
             wait = Duration.between(now, start);
+            before = answeredCost;
         }
         if (!wait.isZero()) {
             waitedNanos.addAndGet(wait.toNanos());
@@ -156,7 +164,7 @@ public final class ShopifyCostPacer {
                 throw e;
             }
         }
-        return new Reservation(expectedCost, wait);
+        return new Reservation(expectedCost, wait, before);
     }
 
     /**
@@ -195,13 +203,17 @@ public final class ShopifyCostPacer {
                 reservation.settled = true;
                 reservedUnanswered -= reservation.cost;
             }
+            // Queries answered since this one was reserved may have been charged after Shopify wrote this
+            // report (answers are not processed in the order Shopify wrote them): count them as not in it.
+            long answeredSince = answeredCost - reservation.answeredCostBefore;
+            answeredCost += Math.max(0, actual);
             if (status == null) {
                 return;
             }
             maximum = status.maximumAvailable();
             restoreRate = status.restoreRate();
             // what Shopify reports, less what other callers reserved and Shopify may not have charged yet
-            available = status.currentlyAvailable() - Math.max(0, reservedUnanswered);
+            available = status.currentlyAvailable() - Math.max(0, reservedUnanswered) - answeredSince;
             asOf = now;
             lowestReported = Double.isNaN(lowestReported) ? status.currentlyAvailable()
                     : Math.min(lowestReported, status.currentlyAvailable());
