@@ -122,6 +122,8 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     private final LedgerPayouts ledger = new LedgerPayouts();
     private final SkuIndex skuIndex = new SkuIndex();
     private final Map<String, ReentrantLock> skuLocks = new ConcurrentHashMap<>();
+    /** Held while a TTL-driven scan rebuilds the SKU index. */
+    private final ReentrantLock indexRefresh = new ReentrantLock();
 
     private EtsyStorefront(Builder b) {
         this.shopId = b.shopId;
@@ -493,8 +495,10 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     // ------------------------------------------------------------------ SKU lookup
 
     private Optional<Listing> findBySku(String sku, boolean fresh) {
-        if (fresh || skuIndex.staleAfter(skuIndexTtl, clock.instant())) {
+        if (fresh) {
             skuIndex.rebuild(scanShop());
+        } else {
+            refreshIndexIfStale();
         }
         Optional<String> id = skuIndex.listingId(sku);
         if (id.isEmpty()) {
@@ -511,6 +515,25 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         skuIndex.forget(sku, id.get());
         skuIndex.rebuild(scanShop());
         return skuIndex.listingId(sku).map(this::listing);
+    }
+
+    /**
+     * Rescans the shop when the index is older than its TTL, one scan at a time: callers that found it
+     * stale while another scan ran use that scan's result instead of scanning again (with several
+     * workers creating listings, each used to pay for its own full scan of the shop).
+     */
+    private void refreshIndexIfStale() {
+        if (!skuIndex.staleAfter(skuIndexTtl, clock.instant())) {
+            return;
+        }
+        indexRefresh.lock();
+        try {
+            if (skuIndex.staleAfter(skuIndexTtl, clock.instant())) {
+                skuIndex.rebuild(scanShop());
+            }
+        } finally {
+            indexRefresh.unlock();
+        }
     }
 
     private List<JsonNode> scanShop() {

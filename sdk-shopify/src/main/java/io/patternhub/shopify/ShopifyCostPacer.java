@@ -15,6 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the model is reset to what Shopify reported. A {@code THROTTLED} answer is waited out for exactly
  * the time the bucket needs to hold the requested cost.
  *
+ * <p>Each query holds a {@link Reservation} from {@link #beforeQuery} until its answer is recorded
+ * ({@link #afterResponse}, {@link #onThrottled}) or it failed unanswered ({@link #cancel}). Shopify's report
+ * in one answer does not yet include the queries other callers have reserved but not yet been answered
+ * for, so those points are taken off what it reports; otherwise one answer would hand the points of a
+ * query still on its way to the next caller, and both would arrive to an empty bucket ({@code THROTTLED}).
+ * Likewise the cost of queries answered after this one was reserved is taken off, because answers may be
+ * processed in another order than Shopify wrote them.
+ *
  * <p>Thread-safe. The clock and the way of waiting are injectable so tests run on simulated time.
  */
 public final class ShopifyCostPacer {
@@ -38,6 +46,10 @@ public final class ShopifyCostPacer {
     private double available = Double.NaN;
     private double restoreRate = Double.NaN;
     private Instant asOf;
+    /** Points reserved by queries not yet answered; guarded by lock. */
+    private long reservedUnanswered;
+    /** The actual cost of every answered query so far; guarded by lock. */
+    private long answeredCost;
 
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong actualCost = new AtomicLong();
@@ -58,7 +70,16 @@ public final class ShopifyCostPacer {
      * @return the pacer
      */
     public static ShopifyCostPacer create() {
-        return create(Clock.systemUTC(), d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+        return create(Clock.systemUTC(), d -> Thread.sleep(wholeMillisAtLeast(d)));
+    }
+
+    /**
+     * A wait rounded up to whole milliseconds: {@code Thread.sleep(millis, nanos)} rounds a fraction below
+     * half a millisecond down, so a caller could wake a little before the bucket holds its cost.
+     */
+    static long wholeMillisAtLeast(Duration d) {
+        long nanos = d.toNanos();
+        return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
     }
 
     /**
@@ -73,21 +94,53 @@ public final class ShopifyCostPacer {
     }
 
     /**
-     * Waits until the bucket holds {@code expectedCost} points, then reserves them.
+     * A query's claim on the bucket, from {@link #beforeQuery} until its answer is recorded or it is
+     * cancelled. Not thread-safe: it belongs to the caller that made it.
+     */
+    public static final class Reservation {
+        private final long cost;
+        private final Duration waited;
+        private final long answeredCostBefore;
+        private boolean settled;
+
+        private Reservation(long cost, Duration waited, long answeredCostBefore) {
+            this.cost = cost;
+            this.waited = waited;
+            this.answeredCostBefore = answeredCostBefore;
+        }
+
+        /** The points reserved: the query's expected cost. */
+        public long cost() {
+            return cost;
+        }
+
+        /** How long the caller was held back before the query could be sent. */
+        public Duration waited() {
+            return waited;
+        }
+    }
+
+    /**
+     * Waits until the bucket holds {@code expectedCost} points, then reserves them. Record the answer with
+     * {@link #afterResponse} or {@link #onThrottled}, or give the reservation back with {@link #cancel}
+     * when the query got no answer.
      *
      * @param expectedCost the cost the query is expected to request
-     * @return how long it waited
-     * @throws InterruptedException if interrupted while waiting
+     * @return the reservation
+     * @throws InterruptedException if interrupted while waiting (nothing is reserved then)
      */
-    public Duration beforeQuery(long expectedCost) throws InterruptedException {
+    public Reservation beforeQuery(long expectedCost) throws InterruptedException {
         Duration wait;
+        long before;
         synchronized (lock) {
             Instant now = clock.instant();
             if (firstAt == null) {
                 firstAt = now;
             }
             if (Double.isNaN(available)) {
-                return Duration.ZERO; // nothing known yet: the first answer tells us the bucket
+                // nothing known yet: the first answer tells us the bucket
+                reservedUnanswered += expectedCost;
+                return new Reservation(expectedCost, Duration.ZERO, answeredCost);
             }
             // Callers ahead of this one may have reserved points up to a future instant: queue behind them.
             Instant base = asOf != null && asOf.isAfter(now) ? asOf : now;
@@ -98,48 +151,87 @@ public final class ShopifyCostPacer {
             Instant start = base.plus(extra);
             available = atBase + (extra.toNanos() / 1e9) * restoreRate - expectedCost;
             asOf = start;
+            reservedUnanswered += expectedCost;
             wait = Duration.between(now, start);
+            before = answeredCost;
         }
         if (!wait.isZero()) {
             waitedNanos.addAndGet(wait.toNanos());
-            sleeper.sleep(wait);
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                release(expectedCost);
+                throw e;
+            }
         }
-        return wait;
+        return new Reservation(expectedCost, wait, before);
     }
 
     /**
-     * Records what Shopify reported with a response.
+     * Gives a reservation back when its query got no answer (a failed connection): its points stay
+     * taken in the model until the next answer reports the bucket.
      *
-     * @param actual the {@code actualQueryCost} (0 when the query was not run)
-     * @param status the {@code throttleStatus}
+     * @param reservation what {@link #beforeQuery} returned
      */
-    public void afterResponse(long actual, ThrottleStatus status) {
+    public void cancel(Reservation reservation) {
+        if (!reservation.settled) {
+            reservation.settled = true;
+            release(reservation.cost);
+        }
+    }
+
+    private void release(long cost) {
+        synchronized (lock) {
+            reservedUnanswered -= cost;
+        }
+    }
+
+    /**
+     * Records what Shopify reported with the answer to a reserved query and settles the reservation.
+     *
+     * @param reservation what {@link #beforeQuery} returned for this query
+     * @param actual      the {@code actualQueryCost} (0 when the query was not run)
+     * @param status      the {@code throttleStatus}
+     */
+    public void afterResponse(Reservation reservation, long actual, ThrottleStatus status) {
         Instant now = clock.instant();
         queries.incrementAndGet();
         actualCost.addAndGet(Math.max(0, actual));
         lastAt = now;
-        if (status == null) {
-            return;
-        }
         synchronized (lock) {
+            if (!reservation.settled) {
+                reservation.settled = true;
+                reservedUnanswered -= reservation.cost;
+            }
+            // Queries answered since this one was reserved may have been charged after Shopify wrote this
+            // report (answers are not processed in the order Shopify wrote them): count them as not in it.
+            long answeredSince = answeredCost - reservation.answeredCostBefore;
+            answeredCost += Math.max(0, actual);
+            if (status == null) {
+                return;
+            }
             maximum = status.maximumAvailable();
             restoreRate = status.restoreRate();
-            available = status.currentlyAvailable();
+            // what Shopify reports, less what other callers reserved and Shopify may not have charged yet
+            available = status.currentlyAvailable() - Math.max(0, reservedUnanswered) - answeredSince;
             asOf = now;
-            lowestReported = Double.isNaN(lowestReported) ? available : Math.min(lowestReported, available);
+            lowestReported = Double.isNaN(lowestReported) ? status.currentlyAvailable()
+                    : Math.min(lowestReported, status.currentlyAvailable());
         }
     }
 
     /**
-     * Records a {@code THROTTLED} answer and says how long the bucket needs to hold the cost.
+     * Records a {@code THROTTLED} answer, settles the reservation and says how long the bucket needs to
+     * hold the cost.
      *
-     * @param requested the {@code requestedQueryCost} of the refused query
-     * @param status    the {@code throttleStatus} reported with it
+     * @param reservation what {@link #beforeQuery} returned for the refused query
+     * @param requested   the {@code requestedQueryCost} of the refused query
+     * @param status      the {@code throttleStatus} reported with it
      * @return the wait before the query can be sent again
      */
-    public Duration onThrottled(long requested, ThrottleStatus status) {
+    public Duration onThrottled(Reservation reservation, long requested, ThrottleStatus status) {
         throttled.incrementAndGet();
-        afterResponse(0, status);
+        afterResponse(reservation, 0, status);
         if (status == null || status.restoreRate() <= 0) {
             return Duration.ofSeconds(1);
         }

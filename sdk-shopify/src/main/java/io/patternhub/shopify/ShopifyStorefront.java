@@ -128,6 +128,7 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
     private final ShopifyCostPacer.Sleeper sleeper;
     private final Clock clock;
     private volatile Currency currency;
+    private final Object currencyLookup = new Object();
     private final Map<String, ReentrantLock> skuLocks = new ConcurrentHashMap<>();
 
     private ShopifyStorefront(Builder b) {
@@ -217,15 +218,22 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
         return pacer.stats();
     }
 
-    /** The shop currency, asked once from {@code shop.currencyCode} unless configured. */
+    /**
+     * The shop currency, asked once from {@code shop.currencyCode} unless configured. Callers that need it
+     * at the same time wait for that one query rather than each sending their own.
+     */
     public Currency currency() {
         Currency c = currency;
-        if (c == null) {
-            JsonNode shop = graphql.query("Shop", documents.get("Shop"), Map.of()).path("shop");
-            c = Money.currency(shop.path("currencyCode").asText());
-            currency = c;
+        if (c != null) {
+            return c;
         }
-        return c;
+        synchronized (currencyLookup) {
+            if (currency == null) {
+                JsonNode shop = graphql.query("Shop", documents.get("Shop"), Map.of()).path("shop");
+                currency = Money.currency(shop.path("currencyCode").asText());
+            }
+            return currency;
+        }
     }
 
     // ------------------------------------------------------------------ listings

@@ -361,7 +361,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Follows the limits the platform reports (a window's size from its limit header) and pauses
-     * every caller of this connection when the platform says its budget is spent.
+     * every caller of this connection when the platform says its budget is spent (on a 429, or when
+     * a spent window counts calls this connection did not make).
      */
     private void adaptRateLimiter(CallState state, int httpStatus, RateLimitStatus status) {
         for (RateLimitWindow w : status.windows()) {
@@ -374,7 +375,8 @@ public final class HttpTransport implements AutoCloseable {
             pause = Duration.ofSeconds(1); // no hint: a short breather for everyone
         }
         for (RateLimitWindow w : status.windows()) {
-            if (w.exhausted() && w.waitForRefill().compareTo(pause) > 0) {
+            if (w.exhausted() && w.waitForRefill().compareTo(pause) > 0
+                    && (httpStatus == 429 || !ownCallsAccountFor(w))) {
                 pause = w.waitForRefill();
             }
         }
@@ -387,6 +389,21 @@ public final class HttpTransport implements AutoCloseable {
                 notify(() -> listener.onRateLimited(platform, state.request, p));
             }
         }
+    }
+
+    /**
+     * Whether this connection's own calls explain everything the platform counted in a spent window:
+     * then the limiter's window of that length is full too and already holds the next call until its
+     * oldest slot frees, so pausing every caller a whole period from now would only slow the connection
+     * (each pause stretched every window by the time its calls took to send). Calls the limiter did not
+     * make (another process on the same key) still pause everyone.
+     */
+    private boolean ownCallsAccountFor(RateLimitWindow w) {
+        if (w.limit().isEmpty() || w.remaining().isEmpty()) {
+            return false;
+        }
+        long counted = limiter.callsCounted(w.period());
+        return counted >= 0 && counted >= w.limit().getAsLong() - w.remaining().getAsLong();
     }
 
     private PatternHubException mapError(ApiResponse response) {

@@ -113,6 +113,42 @@ class RateLimiterTest extends TransportTestSupport {
     }
 
     @Test
+    void windowSpentByOurOwnCallsWaitsForTheOldestSlotNotAWholePeriodMore() {
+        // Both calls are ours: the platform's "0 remaining" says nothing the limiter does not know, so the
+        // third call waits for the first call's slot (freed 1 s after it completed), not 1 s after the second
+        // answer. The second answer comes 400 ms after the first, so that wait is at most 600 ms.
+        server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "2")
+                .setHeader("x-remaining-this-second", "1"));
+        server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "2")
+                .setHeader("x-remaining-this-second", "0").setHeadersDelay(400, TimeUnit.MILLISECONDS));
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy())
+                .rateLimit(new RateLimitSettings(2, Duration.ofSeconds(1), 0, Duration.ZERO)).retry(RetrySettings.none()));
+
+        t.execute(ApiRequest.get("/a"));
+        t.execute(ApiRequest.get("/b"));
+
+        assertThatThrownBy(() -> t.execute(ApiRequest.get("/c")))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.retryAfter().orElseThrow())
+                        .isLessThanOrEqualTo(Duration.ofMillis(600)));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void windowSpentByCallsThatWereNotOursPausesEveryCaller() {
+        // One call of ours, yet the platform counts 10 of 10: another client shares the key, so the next
+        // call is held for the pause (longer than it may wait) although the limiter has nine free slots.
+        server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "10")
+                .setHeader("x-remaining-this-second", "0"));
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy())
+                .rateLimit(new RateLimitSettings(10, Duration.ofSeconds(1), 0, Duration.ZERO)).retry(RetrySettings.none()));
+
+        t.execute(ApiRequest.get("/a"));
+
+        assertThatThrownBy(() -> t.execute(ApiRequest.get("/b"))).isInstanceOf(RateLimitException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void spentDailyQuotaFailsFastWithoutCallingThePlatform() {
         server.enqueue(new MockResponse().setBody("{}").setHeader("x-remaining-today", "0")
                 .setHeader("x-limit-per-day", "10000"));

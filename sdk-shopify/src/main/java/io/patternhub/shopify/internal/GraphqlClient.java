@@ -134,15 +134,23 @@ public final class GraphqlClient {
         for (int throttledAnswers = 0; ; throttledAnswers++) {
             long expected = expectedCosts.getOrDefault(costKey, document.trim().startsWith("mutation")
                     || document.contains("\nmutation ") ? MUTATION_COST : 1L);
+            ShopifyCostPacer.Reservation reservation;
             try {
-                pacer.beforeQuery(expected);
+                reservation = pacer.beforeQuery(expected);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectionException("Interrupted while pacing a Shopify query; it was not sent",
                         ErrorContext.builder().platform(Platform.SHOPIFY).build(), e);
             }
-            ApiResponse response = transport.execute(request);
-            JsonNode json = response.json();
+            ApiResponse response;
+            JsonNode json;
+            try {
+                response = transport.execute(request);
+                json = response.json();
+            } catch (RuntimeException e) {
+                pacer.cancel(reservation);
+                throw e;
+            }
             JsonNode cost = json.path("extensions").path("cost");
             ThrottleStatus status = throttleStatus(cost);
             long requested = cost.path("requestedQueryCost").asLong(expected);
@@ -151,7 +159,7 @@ public final class GraphqlClient {
             }
             JsonNode errors = json.path("errors");
             if (hasCode(errors, "THROTTLED")) {
-                Duration wait = pacer.onThrottled(requested, status);
+                Duration wait = pacer.onThrottled(reservation, requested, status);
                 if (throttledAnswers >= maxThrottledRetries) {
                     throw new RateLimitException("Shopify answered THROTTLED " + (throttledAnswers + 1) + " times to "
                             + operation + " (cost " + requested + ", " + (status == null ? "?" : (long)
@@ -161,7 +169,7 @@ public final class GraphqlClient {
                 }
                 continue; // beforeQuery waits for the refill before resending
             }
-            pacer.afterResponse(cost.path("actualQueryCost").asLong(0), status);
+            pacer.afterResponse(reservation, cost.path("actualQueryCost").asLong(0), status);
             if (errors.isArray() && !errors.isEmpty()) {
                 throw graphqlErrors(operation, errors, response);
             }

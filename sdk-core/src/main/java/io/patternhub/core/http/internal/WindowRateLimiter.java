@@ -205,6 +205,30 @@ public final class WindowRateLimiter {
         }
     }
 
+    /**
+     * How many of this connection's calls a window of {@code period} counts now: those in flight and
+     * those completed less than one period ago (every call the platform can have counted in any window
+     * of that length ending now).
+     *
+     * @return the count, or -1 when this limiter has no window of that length
+     */
+    public int callsCounted(Duration period) {
+        lock.lock();
+        try {
+            long now = nanoTime.getAsLong();
+            long periodNanos = period.toNanos();
+            for (Window w : windows) {
+                if (w.periodNanos == periodNanos) {
+                    w.drain(now);
+                    return w.inFlight + w.freeAt.size();
+                }
+            }
+            return -1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How long callers are currently paused for. */
     public Duration pausedFor() {
         lock.lock();
