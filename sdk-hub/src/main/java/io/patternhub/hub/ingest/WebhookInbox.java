@@ -17,7 +17,6 @@ import io.patternhub.hub.store.Lease;
 import io.patternhub.hub.store.LeaseLostException;
 import io.patternhub.hub.store.LeaseQueue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,7 @@ import org.slf4j.LoggerFactory;
  * inbox.processPending(50);
  * }</pre>
  *
- * <p>Deliveries received at the same time by several threads are stored in one transaction (group
- * commit: one commit, one WAL flush, for the lot); each {@code receive} still returns only once its own
- * events are committed. Events are deduplicated by (source, event id), so a platform's redelivery is
- * stored once. Order
+ * <p>Events are deduplicated by (source, event id), so a platform's redelivery is stored once. Order
  * events go to {@link OrderIngest} in the same transaction that marks the inbox row done; an order
  * event without the order (Etsy's {@code order.paid} names only the receipt) is completed by fetching
  * the order from the source's storefront. Privacy events go to the privacy consumer (see
@@ -56,8 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class WebhookInbox {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookInbox.class);
     static final String TABLE = "webhook_inbox";
-    /** Most event rows concurrent deliveries share one commit with. */
-    static final int MAX_ROWS_PER_COMMIT = 200;
 
     private final HubStore store;
     private final OrderIngest ingest;
@@ -70,7 +64,6 @@ public final class WebhookInbox {
     private final Duration leaseFor;
     private final int maxAttempts;
     private final Duration retryBackoff;
-    private final InboxWriter writer;
 
     private WebhookInbox(Builder b) {
         this.store = b.store;
@@ -83,7 +76,6 @@ public final class WebhookInbox {
         this.leaseFor = b.leaseFor;
         this.maxAttempts = b.maxAttempts;
         this.retryBackoff = b.retryBackoff;
-        this.writer = new InboxWriter(store, TABLE, MAX_ROWS_PER_COMMIT);
     }
 
     /**
@@ -113,15 +105,15 @@ public final class WebhookInbox {
                     + sources.keySet(), ErrorContext.empty());
         }
         List<StorefrontEvent> events = s.parser.parse(request);
-        if (events.isEmpty()) {
-            return new InboxReceipt(0, 0);
-        }
-        List<InboxWriter.Row> rows = new ArrayList<>(events.size());
-        for (StorefrontEvent event : events) {
-            rows.add(new InboxWriter.Row(source, event.eventId(), typeOf(event), write(event), request.receivedAt()));
-        }
-        int stored = writer.write(rows); // committed when it returns, possibly with other concurrent deliveries
-        return new InboxReceipt(stored, events.size() - stored);
+        return store.inTransaction(tx -> {
+            int stored = 0;
+            for (StorefrontEvent event : events) {
+                stored += tx.update("INSERT INTO " + TABLE + " (lane, event_id, event_type, payload, received_at, status,"
+                        + " attempts, available_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT (lane, event_id) DO NOTHING",
+                        source, event.eventId(), typeOf(event), write(event), request.receivedAt(), tx.now());
+            }
+            return new InboxReceipt(stored, events.size() - stored);
+        });
     }
 
     /**
@@ -155,11 +147,6 @@ public final class WebhookInbox {
             total += round;
         } while (round > 0);
         return total;
-    }
-
-    /** The group-commit writer (for tests in this package). */
-    InboxWriter writer() {
-        return writer;
     }
 
     /**
