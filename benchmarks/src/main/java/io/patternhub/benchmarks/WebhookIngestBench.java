@@ -42,8 +42,8 @@ import javax.sql.DataSource;
  * acknowledged" means there. It is measured with one receiving
  * thread (like the SQLite row) and with several (an HTTP endpoint receives concurrently, and PostgreSQL
  * flushes concurrent commits together); a diagnostic row with {@code synchronous_commit=off} on a second
- * database shows what the WAL flush per commit costs. Arguments: {@code [deliveries] [threads]}
- * (defaults 20,000 and 4).
+ * database shows what the WAL flush per commit costs. Arguments: {@code [deliveries] [threads,...]}
+ * (defaults 20,000 and {@code 4,16}; every store is also measured with one thread).
  */
 public final class WebhookIngestBench {
     private static final String TOKEN = "shpat_bench";
@@ -60,7 +60,9 @@ public final class WebhookIngestBench {
      */
     public static void main(String[] args) throws Exception {
         int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        List<Integer> threadCounts = args.length > 1
+                ? java.util.Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList() : List.of(4, 16);
+        int threads = threadCounts.get(threadCounts.size() - 1);
         try (ShopifySandbox shop = ShopifySandbox.builder().accessToken(TOKEN).build().start();
              EmbeddedPostgres pg = EmbeddedPostgres.builder()
                      // the embedded defaults turn fsync off; a durable store needs it on
@@ -77,29 +79,29 @@ public final class WebhookIngestBench {
             runBaseline(verifier, json, requests);
 
             long baselineNanos = runBaseline(verifier, json, requests);
-            long sqliteNanos = runInbox(shop, WebhookIngestBench::sqliteStore, requests, 1);
-            long sqliteConcurrentNanos = runInbox(shop, WebhookIngestBench::sqliteStore, requests, threads);
-            long pgNanos = runInbox(shop, () -> postgresStore(pg, true), requests, 1);
-            long pgConcurrentNanos = runInbox(shop, () -> postgresStore(pg, true), requests, threads);
-            long pgAsyncNanos = runInbox(shop, () -> postgresStore(pg, false), requests, 1);
-
             double baseline = rate(requests.size(), baselineNanos);
-            System.out.printf("webhook ingest: %d deliveries (%d unique), %d receiving threads where stated%n",
-                    requests.size(), requests.stream().distinct().count(), threads);
-            System.out.printf("  HMAC + parse alone, 1 thread:                        %,9.0f /s%n", baseline);
-            row("inbox, SQLite file (WAL), 1 thread:", rate(requests.size(), sqliteNanos), baseline);
-            row("inbox, SQLite file (WAL), " + threads + " threads:", rate(requests.size(), sqliteConcurrentNanos),
-                    baseline);
-            row("inbox, PostgreSQL, 1 thread:", rate(requests.size(), pgNanos), baseline);
-            row("inbox, PostgreSQL, " + threads + " threads:", rate(requests.size(), pgConcurrentNanos), baseline);
-            row("diagnostic: PostgreSQL synchronous_commit=off, 1 thread:", rate(requests.size(), pgAsyncNanos),
-                    baseline);
-            System.out.println("  (target: >= 5,000/s on SQLite on a 2-core machine; the ratios are inbox / baseline)");
+            System.out.printf("webhook ingest: %d deliveries (%d unique); each row: receiving threads, rate, ratio to"
+                    + " the baseline%n", requests.size(), requests.stream().distinct().count());
+            System.out.printf("  %-48s %3d  %,9.0f /s%n", "baseline: HMAC + parse alone", 1, baseline);
+            List<Integer> all = new ArrayList<>(List.of(1));
+            all.addAll(threadCounts);
+            for (int t : all) {
+                row("inbox, SQLite file (WAL)", t, runInbox(shop, WebhookIngestBench::sqliteStore, requests, t),
+                        requests.size(), baseline);
+            }
+            for (int t : all) {
+                row("inbox, PostgreSQL (fsync on)", t, runInbox(shop, () -> postgresStore(pg, true), requests, t),
+                        requests.size(), baseline);
+            }
+            row("diagnostic: PostgreSQL synchronous_commit=off", 1,
+                    runInbox(shop, () -> postgresStore(pg, false), requests, 1), requests.size(), baseline);
+            System.out.println("  (target: >= 5,000/s on SQLite on a 2-core machine)");
         }
     }
 
-    private static void row(String label, double rate, double baseline) {
-        System.out.printf("  %-52s %,9.0f /s   ratio %.3f%n", label, rate, rate / baseline);
+    private static void row(String label, int threads, long nanos, int deliveries, double baseline) {
+        double rate = rate(deliveries, nanos);
+        System.out.printf("  %-48s %3d  %,9.0f /s   ratio %.3f%n", label, threads, rate, rate / baseline);
     }
 
     private static List<WebhookRequest> deliveries(ShopifySandbox shop, int count) {
