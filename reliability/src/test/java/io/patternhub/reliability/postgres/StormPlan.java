@@ -29,6 +29,8 @@ final class StormPlan {
     record Delivery(Map<String, String> headers, byte[] body, boolean authentic) {
     }
 
+    static final int BUYERS = 1_500;
+
     final List<Delivery> deliveries;
     /** External ids of every order a valid delivery carries. */
     final Set<String> orders = new TreeSet<>();
@@ -84,9 +86,9 @@ final class StormPlan {
         deliveries = List.copyOf(all);
     }
 
-    /** The order's buyer: one customer per five orders, so customers repeat across deliveries. */
+    /** The order's buyer: 1,500 buyers for ~7,350 orders, so customers repeat across deliveries. */
     static String customerOf(int orderIndex) {
-        return "c-" + (orderIndex % Math.max(1, 1_500));
+        return "c-" + (orderIndex % BUYERS);
     }
 
     static String skuOf(int orderIndex, int catalogSize) {

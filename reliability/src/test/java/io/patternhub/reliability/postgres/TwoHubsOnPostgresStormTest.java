@@ -10,6 +10,7 @@ import io.patternhub.etsy.EtsyStorefront;
 import io.patternhub.hub.catalog.Catalog;
 import io.patternhub.hub.ingest.Orders;
 import io.patternhub.hub.store.HubStore;
+import io.patternhub.hub.store.Vendor;
 import io.patternhub.hub.sync.SyncReport;
 import io.patternhub.hub.sync.SyncTarget;
 import io.patternhub.shopify.ShopifyStorefront;
@@ -77,7 +78,7 @@ class TwoHubsOnPostgresStormTest {
             EtsyTokens tokens = etsy.issueTokens(EtsySandbox.DEFAULT_SCOPES);
             try (HubInstance a = new HubInstance("hub-a", database, clock, effects, targets(etsy, tokens, shop));
                     HubInstance b = new HubInstance("hub-b", database, clock, effects, targets(etsy, tokens, shop))) {
-                assertThat(a.store.vendor()).isEqualTo(io.patternhub.hub.store.Vendor.POSTGRESQL);
+                assertThat(a.store.vendor()).isEqualTo(Vendor.POSTGRESQL);
                 Catalog catalog = new Catalog(a.store);
                 catalog.importFolder(PgCatalog.write(dir.resolve("catalog"), CATALOG), true);
 
