@@ -103,21 +103,28 @@ public final class OrderIngest {
     public Outcome ingest(Tx tx, Order order, String eventId) throws SQLException {
         Objects.requireNonNull(order, "order");
         Instant now = tx.now();
-        Optional<Stored> stored = tx.queryOne("SELECT id, status, updated_at FROM orders WHERE platform = ? AND external_id = ?",
-                rs -> new Stored(rs.getString("id"), OrderStatus.valueOf(rs.getString("status")),
-                        Optional.ofNullable(Tx.instant(rs, "updated_at"))), order.platform(), order.externalId());
+        Optional<Stored> stored = findStored(tx, order);
         String customerId = order.buyer().isPresent() ? upsertCustomer(tx, order.buyer().get(), now) : null;
         if (stored.isEmpty()) {
             String orderId = UUID.randomUUID().toString();
-            tx.update("INSERT INTO orders (id, platform, external_id, order_number, customer_id, status, currency, subtotal,"
-                    + " total, total_refunded, created_at, updated_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            // Another hub instance may be inserting the same order right now (PostgreSQL): the loser of
+            // that race inserts nothing, then sees the winner's committed row and goes on as an update.
+            int inserted = tx.update("INSERT INTO orders (id, platform, external_id, order_number, customer_id, status,"
+                    + " currency, subtotal, total, total_refunded, created_at, updated_at, ingested_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (platform, external_id) DO NOTHING",
                     orderId, order.platform(), order.externalId(), order.orderNumber(), customerId, order.status(),
                     order.currency().getCurrencyCode(), order.subtotal().amount().toPlainString(),
                     order.total().amount().toPlainString(), order.totalRefunded().amount().toPlainString(),
                     order.createdAt(), order.updatedAt(), now);
-            insertLines(tx, orderId, order.lineItems());
-            recordChange(tx, orderId, order.status(), null, eventId, now);
-            return Outcome.CREATED;
+            if (inserted == 1) {
+                insertLines(tx, orderId, order.lineItems());
+                recordChange(tx, orderId, order.status(), null, eventId, now);
+                return Outcome.CREATED;
+            }
+            stored = findStored(tx, order);
+            if (stored.isEmpty()) {
+                throw new SQLException("order " + order.externalId() + " conflicted on insert but cannot be read");
+            }
         }
         Stored s = stored.get();
         if (isStale(s, order)) {
@@ -282,17 +289,33 @@ public final class OrderIngest {
                 : tx.query("SELECT id FROM customers WHERE platform = ? AND external_id IS NULL AND erased_at IS NULL"
                         + " AND LOWER(email) = LOWER(?) ORDER BY created_at", rs -> rs.getString(1),
                         buyer.platform(), buyer.email().orElseThrow()).stream().findFirst();
-        if (existing.isPresent()) {
-            tx.update("UPDATE customers SET email = COALESCE(?, email), name = COALESCE(?, name),"
-                    + " country = COALESCE(?, country), last_activity_at = ? WHERE id = ?",
-                    buyer.email(), buyer.name(), buyer.country(), now, existing.get());
-            return existing.get();
+        if (existing.isEmpty()) {
+            String id = UUID.randomUUID().toString();
+            // A returning buyer's orders may be ingested by two hub instances at once (PostgreSQL): the
+            // loser of the insert race finds the winner's committed row instead of failing the transaction.
+            int inserted = tx.update("INSERT INTO customers (id, platform, external_id, email, name, country, created_at,"
+                    + " last_activity_at) VALUES (?,?,?,?,?,?,?,?)" + (buyer.externalId().isPresent()
+                            ? " ON CONFLICT (platform, external_id) DO NOTHING" : ""),
+                    id, buyer.platform(), buyer.externalId(), buyer.email(), buyer.name(), buyer.country(), now, now);
+            if (inserted == 1) {
+                return id;
+            }
+            existing = tx.queryOne("SELECT id FROM customers WHERE platform = ? AND external_id = ?",
+                    rs -> rs.getString(1), buyer.platform(), buyer.externalId().get());
+            if (existing.isEmpty()) {
+                throw new SQLException("customer " + buyer.externalId().get() + " conflicted on insert but cannot be read");
+            }
         }
-        String id = UUID.randomUUID().toString();
-        tx.update("INSERT INTO customers (id, platform, external_id, email, name, country, created_at, last_activity_at)"
-                + " VALUES (?,?,?,?,?,?,?,?)", id, buyer.platform(), buyer.externalId(), buyer.email(), buyer.name(),
-                buyer.country(), now, now);
-        return id;
+        tx.update("UPDATE customers SET email = COALESCE(?, email), name = COALESCE(?, name),"
+                + " country = COALESCE(?, country), last_activity_at = ? WHERE id = ?",
+                buyer.email(), buyer.name(), buyer.country(), now, existing.get());
+        return existing.get();
+    }
+
+    private static Optional<Stored> findStored(Tx tx, Order order) throws SQLException {
+        return tx.queryOne("SELECT id, status, updated_at FROM orders WHERE platform = ? AND external_id = ?",
+                rs -> new Stored(rs.getString("id"), OrderStatus.valueOf(rs.getString("status")),
+                        Optional.ofNullable(Tx.instant(rs, "updated_at"))), order.platform(), order.externalId());
     }
 
     private record Stored(String id, OrderStatus status, Optional<Instant> updatedAt) {
