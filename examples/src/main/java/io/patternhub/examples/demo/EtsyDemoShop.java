@@ -28,7 +28,7 @@ final class EtsyDemoShop implements DemoShop {
         etsy = EtsyStorefront.builder().shopId(sandbox.defaultShopId()).apiKey(sandbox.apiKey())
                 .accessToken(sandbox.issueTokens(EtsySandbox.DEFAULT_SCOPES).accessToken()).baseUrl(sandbox.baseUrl())
                 .taxonomyId(2078L).shopCurrency("USD").webhookSecret(sandbox.webhookSecret())
-                .rateLimit(RateLimitSettings.unlimited()).build();
+                .rateLimit(RateLimitSettings.unlimited()).feesWithOrderStream(true).build();
     }
 
     @Override

@@ -85,9 +85,32 @@ public final class PayoutPoller {
             return new PollResult(true, 0, 0, cursor);
         }
         Instant since = cursor.map(c -> c.minus(rescanWindow)).orElse(firstStart);
+        Read read = read(storefront, since, cursor.orElse(null));
+        store.inTransaction(tx -> saveCursor(tx, source, read.newest));
+        return new PollResult(false, read.seen, read.changed, Optional.ofNullable(read.newest));
+    }
+
+    /**
+     * Reads the payouts since a time without using or moving any cursor (e.g. to backfill a range).
+     *
+     * @param storefront the storefront
+     * @param since      payouts created at or after this time
+     * @return what was seen; the cursor is the end of the newest payout seen
+     */
+    public PollResult pull(Storefront storefront, Instant since) {
+        Objects.requireNonNull(storefront, "storefront");
+        Objects.requireNonNull(since, "since");
+        if (!storefront.capabilities().supports(Capability.PAYOUTS)) {
+            return new PollResult(true, 0, 0, Optional.empty());
+        }
+        Read read = read(storefront, since, null);
+        return new PollResult(false, read.seen, read.changed, Optional.ofNullable(read.newest));
+    }
+
+    private Read read(Storefront storefront, Instant since, Instant cursor) {
         int seen = 0;
         int changed = 0;
-        Instant newest = cursor.orElse(null);
+        Instant newest = cursor;
         try (Stream<Payout> stream = storefront.payouts(PayoutQuery.builder().since(since).build())) {
             for (Payout payout : (Iterable<Payout>) stream::iterator) {
                 seen++;
@@ -100,9 +123,10 @@ public final class PayoutPoller {
                 }
             }
         }
-        Instant saved = newest;
-        store.inTransaction(tx -> saveCursor(tx, source, saved));
-        return new PollResult(false, seen, changed, Optional.ofNullable(saved));
+        return new Read(seen, changed, newest);
+    }
+
+    private record Read(int seen, int changed, Instant newest) {
     }
 
     /**
