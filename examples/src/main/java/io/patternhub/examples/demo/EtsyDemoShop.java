@@ -79,6 +79,11 @@ final class EtsyDemoShop implements DemoShop {
     }
 
     @Override
+    public int settlePayouts() {
+        return sandbox.disburse(sandbox.defaultShopId(), "USD").isPositive() ? 1 : 0;
+    }
+
+    @Override
     public void close() {
         etsy.close();
         sandbox.close();
