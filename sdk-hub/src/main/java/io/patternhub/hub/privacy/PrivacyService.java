@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patternhub.core.Platform;
 import io.patternhub.core.event.PrivacyEvent;
 import io.patternhub.core.model.CustomerRef;
+import io.patternhub.core.model.Refund;
 import io.patternhub.hub.ingest.CustomerRecord;
 import io.patternhub.hub.ingest.OrderLineRecord;
 import io.patternhub.hub.ingest.OrderRecord;
@@ -97,6 +98,15 @@ public final class PrivacyService {
             n.put("total", o.total().amount().toPlainString());
             n.put("total_refunded", o.totalRefunded().amount().toPlainString());
             n.put("created_at", o.createdAt().toString());
+            // refund reasons are free text the buyer may have written: part of what the hub holds about them
+            ArrayNode refunds = n.putArray("refunds");
+            for (Refund r : orders.order(o.id()).refunds()) {
+                ObjectNode rn = refunds.addObject();
+                rn.put("id", r.externalId());
+                rn.put("amount", r.amount().amount().toPlainString());
+                rn.put("created_at", r.createdAt().toString());
+                r.reason().ifPresent(v -> rn.put("reason", v));
+            }
             ArrayNode lines = n.putArray("lines");
             for (OrderLineRecord l : o.lines()) {
                 ObjectNode ln = lines.addObject();

@@ -45,7 +45,10 @@ class RefundReasonErasureTest {
             OrderIngest.builder(store).build().ingest(order, null);
             assertThat(ErasureTest.traces(store, "Quilter")).contains("order_refunds.reason");
 
-            new PrivacyService(store, e -> { }).eraseByEmail("zoe.quilter@example.com");
+            PrivacyService privacy = new PrivacyService(store, e -> { });
+            assertThat(privacy.exportByEmail("zoe.quilter@example.com").at("/customers/0/orders/0/refunds/0/reason")
+                    .asText()).isEqualTo("Zoe Quilter wrote: printed the wrong size");
+            privacy.eraseByEmail("zoe.quilter@example.com");
 
             assertThat(ErasureTest.traces(store, "Quilter")).isEmpty();
             assertThat(ErasureTest.traces(store, "zoe.quilter")).isEmpty();
