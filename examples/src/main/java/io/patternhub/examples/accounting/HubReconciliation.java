@@ -8,16 +8,21 @@ import io.patternhub.accounting.reconcile.Reconciler;
 import io.patternhub.accounting.reconcile.report.AdSpend;
 import io.patternhub.accounting.reconcile.report.SalesReport;
 import io.patternhub.core.ledger.PostingMode;
+import io.patternhub.core.model.Fee;
+import io.patternhub.core.model.Order;
+import io.patternhub.core.model.Payout;
 import io.patternhub.hub.store.HubStore;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Reconciles one month of the hub's orders. The neighbouring months are read too, so that a refund or
- * settlement crossing the month end is seen whole; the journals are then limited to the month.
+ * Reconciles one month of the hub's orders and payouts, with their fees, taxes and refunds. The
+ * neighbouring months are read too, so that a refund or a payout crossing the month end is seen whole;
+ * the journals are then limited to the month.
  */
 public final class HubReconciliation {
     private final HubOrderSource source;
@@ -42,7 +47,9 @@ public final class HubReconciliation {
     }
 
     /**
-     * The input for a month: its orders and those of the months either side.
+     * The input for a month: the payouts overlapping it and the months either side (a payout spanning a
+     * month end is split by the engine, so it must be seen whole), the orders placed or refunded in those
+     * months, every order those payouts settle, and the payouts' own fees.
      *
      * @param period the month
      * @return the input
@@ -50,7 +57,8 @@ public final class HubReconciliation {
     public ReconcileInput input(YearMonth period) {
         Instant from = period.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant to = period.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant();
-        return ReconcileInput.builder().addOrders(source.placedBetween(from, to)).build();
+        List<Payout> payouts = source.payoutsOverlapping(from, to);
+        return build(source.activeBetween(from, to, payouts), payouts);
     }
 
     /**
@@ -64,12 +72,23 @@ public final class HubReconciliation {
     }
 
     /**
-     * Every order the hub holds, unlimited by month: for the demo, whose orders span whatever months it ran in.
+     * Every order and payout the hub holds, unlimited by month: for the demo, whose orders span whatever
+     * months it ran in.
      *
      * @return the input
      */
-    public ReconcileInput allOrders() {
-        return ReconcileInput.builder().addOrders(source.placedBetween(Instant.MIN, Instant.MAX)).build();
+    public ReconcileInput everything() {
+        return build(source.allOrders(), source.allPayouts());
+    }
+
+    private ReconcileInput build(List<Order> orders, List<Payout> payouts) {
+        ReconcileInput.Builder input = ReconcileInput.builder().addOrders(orders).addPayouts(payouts);
+        for (Payout payout : payouts) {
+            for (Fee fee : source.payoutFees(payout)) {
+                input.addPayoutFee(payout, fee);
+            }
+        }
+        return input.build();
     }
 
     /**

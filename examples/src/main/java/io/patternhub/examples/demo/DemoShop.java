@@ -36,6 +36,16 @@ public interface DemoShop extends AutoCloseable {
      */
     int placeOrders(DemoWorld world, List<Purchase> purchases);
 
+    /**
+     * The platform pays the seller: what it holds for the shop becomes a payout, where the platform has
+     * payouts at all.
+     *
+     * @return how many payouts were made (0 for platforms without payouts)
+     */
+    default int settlePayouts() {
+        return 0;
+    }
+
     @Override
     void close();
 }

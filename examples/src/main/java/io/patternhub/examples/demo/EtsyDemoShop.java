@@ -28,7 +28,7 @@ final class EtsyDemoShop implements DemoShop {
         etsy = EtsyStorefront.builder().shopId(sandbox.defaultShopId()).apiKey(sandbox.apiKey())
                 .accessToken(sandbox.issueTokens(EtsySandbox.DEFAULT_SCOPES).accessToken()).baseUrl(sandbox.baseUrl())
                 .taxonomyId(2078L).shopCurrency("USD").webhookSecret(sandbox.webhookSecret())
-                .rateLimit(RateLimitSettings.unlimited()).build();
+                .rateLimit(RateLimitSettings.unlimited()).feesWithOrderStream(true).build();
     }
 
     @Override
@@ -76,6 +76,11 @@ final class EtsyDemoShop implements DemoShop {
                     .buyerEmail(p.email()).build());
         }
         return world.receiver().accepted() - before;
+    }
+
+    @Override
+    public int settlePayouts() {
+        return sandbox.disburse(sandbox.defaultShopId(), "USD").isPositive() ? 1 : 0;
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.patternhub.examples.demo;
 
 import io.patternhub.core.Platform;
 import io.patternhub.hub.ingest.OrderPoller;
+import io.patternhub.hub.ingest.PayoutPoller;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +13,13 @@ import java.util.Map;
 /**
  * Buyers buy on every storefront; orders reach the hub by webhook (Etsy's signed {@code order.paid},
  * verified and stored by the inbox before the 200) and by polling (every storefront, which also finds
- * the Etsy order whose webhook never came). Buyer access emails the links.
+ * the Etsy order whose webhook never came). Buyer access emails the links. Then Etsy and Shopify pay
+ * out and the hub pulls the payouts; WooCommerce and Ravelry report none and are skipped.
  */
 final class OrdersArriveStep implements DemoStep {
+    /** Where the first payout poll starts: the whole history (Etsy's ledger accepts nothing before 2000). */
+    static final Instant PAYOUTS_FROM = Instant.parse("2000-01-01T00:00:00Z");
+
     /** Who buys what where. */
     static final Map<String, List<Purchase>> PURCHASES = Map.of(
             "etsy", List.of(new Purchase("ben@example.com", "Ben", "PH-KNT-002"),
@@ -42,6 +50,18 @@ final class OrdersArriveStep implements DemoStep {
             OrderPoller.PollResult r = world.poller().poll(shop.id(), shop.storefront());
             log.say("poll %-12s %d orders read, %d new to the hub", shop.id(), r.seen(), r.changed());
             world.summary().add("orders.polled_new", r.changed());
+        }
+        // the platforms pay out what they hold; the hub pulls the payouts (with the orders they settle)
+        PayoutPoller payouts = new PayoutPoller(world.store(), Duration.ofDays(14), PAYOUTS_FROM);
+        for (DemoShop shop : world.shops()) {
+            int made = shop.settlePayouts();
+            PayoutPoller.PollResult r = payouts.poll(shop.id(), shop.storefront());
+            if (r.skipped()) {
+                log.say("payouts %-9s the platform reports none", shop.id());
+            } else {
+                log.say("payouts %-9s %d paid out, %d pulled into the hub", shop.id(), made, r.changed());
+            }
+            world.summary().add("payouts.pulled", r.changed());
         }
         world.summary().set("webhooks.accepted", webhooks);
         for (DemoShop shop : world.shops()) {

@@ -53,13 +53,19 @@ final class ShopifyDemoShop implements DemoShop {
 
     @Override
     public int placeOrders(DemoWorld world, List<Purchase> purchases) {
-        // the sandbox generates its own buyers: one paid order per purchase, no discount, refund or tax
+        // the sandbox generates its own buyers: one paid order per purchase with 20% VAT the seller owes
+        // (Shopify leaves VAT to the seller), no discount or refund
         for (Purchase p : purchases) {
             sandbox.seedOrders(OrderSeed.builder().count(1).start(world.clock().instant()).currencies("EUR")
                     .skus(p.sku()).unitPrice(world.price(p.sku(), "EUR").amount().toPlainString())
-                    .taxRate("0").discountEvery(0, "0").refundEvery(0).anonymousEvery(0).build());
+                    .taxRate("0.20").discountEvery(0, "0").refundEvery(0).anonymousEvery(0).build());
         }
         return 0;
+    }
+
+    @Override
+    public int settlePayouts() {
+        return sandbox.settlePayouts().size();
     }
 
     @Override

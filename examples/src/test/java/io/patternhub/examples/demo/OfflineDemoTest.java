@@ -100,8 +100,13 @@ class OfflineDemoTest {
     @Test
     void theOrdersAreReconciledIntoBothLedgerSandboxesOnceWithAPerPlatformReport() throws Exception {
         long journals = count("books.journals");
-        // per order: one journal per sale; the demo refunds nothing, so one per each of the hub's 11 orders
-        assertThat(journals).isEqualTo(count("orders.total")).isEqualTo(11);
+        // per order: one journal per sale (the demo refunds nothing), for each of the hub's 11 orders, and one
+        // settlement per payout: Etsy's and Shopify's (WooCommerce and Ravelry report no payouts)
+        assertThat(count("orders.total")).isEqualTo(11);
+        assertThat(count("payouts.pulled")).isEqualTo(count("books.payouts")).isEqualTo(2);
+        assertThat(journals).isEqualTo(count("orders.total") + count("books.payouts"));
+        assertThat(count("books.report_fees_nonzero")).isEqualTo(1);
+        assertThat(count("books.report_taxes_nonzero")).isEqualTo(1);
         assertThat(count("books.xero_posted")).isEqualTo(journals);
         assertThat(count("books.quickbooks_posted")).isEqualTo(journals);
         assertThat(count("books.xero_manual_journals")).isEqualTo(journals);

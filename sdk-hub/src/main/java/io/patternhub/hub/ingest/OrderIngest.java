@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores orders and their buyers and turns every new order state into one {@link OrderChange} per
- * registered {@link OrderChangeHandler}.
+ * registered {@link OrderChangeHandler}. Each snapshot stores the order's lines, fees, tax lines,
+ * individual refunds, discounts and payout reference, replacing those of the previous snapshot, so that
+ * {@link Orders#order(String)} rebuilds the latest {@link Order} (without its raw payloads).
  *
  * <p>Deliveries may repeat and arrive out of order (a webhook retry, a poll overlapping the last
  * one, an old {@code orders/updated} after {@code orders/paid}): a snapshot older than the stored one
@@ -110,14 +112,17 @@ public final class OrderIngest {
             // Another hub instance may be inserting the same order right now (PostgreSQL): the loser of
             // that race inserts nothing, then sees the winner's committed row and goes on as an update.
             int inserted = tx.update("INSERT INTO orders (id, platform, external_id, order_number, customer_id, status,"
-                    + " currency, subtotal, total, total_refunded, created_at, updated_at, ingested_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (platform, external_id) DO NOTHING",
+                    + " currency, subtotal, total, total_refunded, discounts_total, payout_reference, created_at,"
+                    + " updated_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (platform, external_id) DO NOTHING",
                     orderId, order.platform(), order.externalId(), order.orderNumber(), customerId, order.status(),
                     order.currency().getCurrencyCode(), order.subtotal().amount().toPlainString(),
                     order.total().amount().toPlainString(), order.totalRefunded().amount().toPlainString(),
+                    order.discountsTotal().amount().toPlainString(), order.payoutReference(),
                     order.createdAt(), order.updatedAt(), now);
             if (inserted == 1) {
                 insertLines(tx, orderId, order.lineItems());
+                MoneyRows.replaceOrderRows(tx, orderId, order);
                 recordChange(tx, orderId, order.status(), null, eventId, now);
                 return Outcome.CREATED;
             }
@@ -131,11 +136,15 @@ public final class OrderIngest {
             return Outcome.STALE;
         }
         tx.update("UPDATE orders SET order_number = ?, customer_id = COALESCE(?, customer_id), status = ?, subtotal = ?,"
-                + " total = ?, total_refunded = ?, updated_at = ? WHERE id = ?", order.orderNumber(), customerId,
+                + " total = ?, total_refunded = ?, discounts_total = ?, payout_reference = COALESCE(?, payout_reference),"
+                + " updated_at = ? WHERE id = ?", order.orderNumber(), customerId,
                 order.status(), order.subtotal().amount().toPlainString(), order.total().amount().toPlainString(),
-                order.totalRefunded().amount().toPlainString(), order.updatedAt().orElse(s.updatedAt.orElse(null)), s.id);
+                order.totalRefunded().amount().toPlainString(), order.discountsTotal().amount().toPlainString(),
+                order.payoutReference(), order.updatedAt().orElse(s.updatedAt.orElse(null)), s.id);
         tx.update("DELETE FROM order_lines WHERE order_id = ?", s.id);
         insertLines(tx, s.id, order.lineItems());
+        // the snapshot is the whole truth: refunds only grow, fees are adjusted, so replace, never merge
+        MoneyRows.replaceOrderRows(tx, s.id, order);
         if (order.status() == s.status) {
             return Outcome.UPDATED;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patternhub.core.Platform;
 import io.patternhub.core.event.PrivacyEvent;
 import io.patternhub.core.model.CustomerRef;
+import io.patternhub.core.model.Refund;
 import io.patternhub.hub.ingest.CustomerRecord;
 import io.patternhub.hub.ingest.OrderLineRecord;
 import io.patternhub.hub.ingest.OrderRecord;
@@ -28,7 +29,9 @@ import java.util.function.Consumer;
  * <p>Personal data lives in one place, the {@code customers} row; orders, entitlements, links and
  * notification records refer to it by id only. Erasure therefore nulls the email, name and country,
  * replaces the platform's customer id by a pseudonym, and drops unprocessed inbox events that still
- * carry the customer's data (processed ones keep no payload). Orders stay for accounting. Thread-safe.
+ * carry the customer's data (processed ones keep no payload), and clears the reasons of the customer's
+ * refunds (free text a buyer may have written). Orders, with their fees, taxes and refund amounts, stay
+ * for accounting. Thread-safe.
  */
 public final class PrivacyService {
     private final HubStore store;
@@ -95,6 +98,15 @@ public final class PrivacyService {
             n.put("total", o.total().amount().toPlainString());
             n.put("total_refunded", o.totalRefunded().amount().toPlainString());
             n.put("created_at", o.createdAt().toString());
+            // refund reasons are free text the buyer may have written: part of what the hub holds about them
+            ArrayNode refunds = n.putArray("refunds");
+            for (Refund r : orders.order(o.id()).refunds()) {
+                ObjectNode rn = refunds.addObject();
+                rn.put("id", r.externalId());
+                rn.put("amount", r.amount().amount().toPlainString());
+                rn.put("created_at", r.createdAt().toString());
+                r.reason().ifPresent(v -> rn.put("reason", v));
+            }
             ArrayNode lines = n.putArray("lines");
             for (OrderLineRecord l : o.lines()) {
                 ObjectNode ln = lines.addObject();
@@ -177,6 +189,9 @@ public final class PrivacyService {
                 scrubbed += scrubInbox(tx, traces);
                 tx.update("UPDATE customers SET email = NULL, name = NULL, country = NULL, external_id = ?,"
                         + " erased_at = COALESCE(erased_at, ?) WHERE id = ?", "erased:" + id, tx.now(), id);
+                // refund reasons are free text the buyer may have written: treated as personal data
+                tx.update("UPDATE order_refunds SET reason = NULL WHERE order_id IN"
+                        + " (SELECT id FROM orders WHERE customer_id = ?)", id);
                 orderCount += tx.queryOne("SELECT COUNT(*) FROM orders WHERE customer_id = ?", rs -> rs.getInt(1), id).orElse(0);
                 erased.add(id);
             }

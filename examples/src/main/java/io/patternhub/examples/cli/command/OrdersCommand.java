@@ -10,6 +10,7 @@ import io.patternhub.examples.cli.connect.StorefrontConnection;
 import io.patternhub.examples.cli.progress.Progress;
 import io.patternhub.hub.ingest.OrderIngest;
 import io.patternhub.hub.ingest.OrderPoller;
+import io.patternhub.hub.ingest.PayoutPoller;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,19 +38,24 @@ public final class OrdersCommand implements Callable<Integer> {
 
     /** {@code patternhub orders pull}: polls orders into the hub. */
     @Command(name = "pull", mixinStandardHelpOptions = true,
-            description = "Poll orders from the configured storefronts into the hub (from each one's saved cursor)."
-                    + " With mail configured, buyers of paid orders get their download links.")
+            description = "Poll orders and payouts from the configured storefronts into the hub (from each one's saved"
+                    + " cursors; the first payout poll reads the platform's whole payout history). With mail configured,"
+                    + " buyers of paid orders get their download links.")
     public static final class Pull extends HubCommand implements Callable<Integer> {
         /** How far before the saved cursor each poll looks again, for late refunds and cancellations. */
         static final Duration RESCAN = Duration.ofDays(3);
+        /** How far before the saved payout cursor each poll looks again, for payouts still pending or in transit. */
+        static final Duration PAYOUT_RESCAN = Duration.ofDays(14);
+        /** Where the first payout poll starts: the whole history (Etsy's ledger accepts nothing before 2000). */
+        static final Instant PAYOUTS_FROM = Instant.parse("2000-01-01T00:00:00Z");
 
         @Option(names = "--platform", paramLabel = "NAME", converter = PlatformConverter.class,
                 description = "Only this storefront; repeatable. Default: every configured one.")
         private List<Platform> platforms = new ArrayList<>();
 
         @Option(names = "--since", paramLabel = "ISO-8601",
-                description = "Read orders modified since this time (e.g. 2026-05-01T00:00:00Z) instead of the saved"
-                        + " cursor; the cursor is not moved.")
+                description = "Read orders modified, and payouts created, since this time (e.g. 2026-05-01T00:00:00Z)"
+                        + " instead of the saved cursors; the cursors are not moved.")
         private String since;
 
         public Pull(CliContext ctx) {
@@ -67,12 +73,17 @@ public final class OrdersCommand implements Callable<Integer> {
                     }
                     OrderIngest ingest = hub.ingest();
                     OrderPoller poller = new OrderPoller(hub.store(), ingest, RESCAN);
+                    PayoutPoller payouts = new PayoutPoller(hub.store(), PAYOUT_RESCAN, PAYOUTS_FROM);
                     try (Progress.Task task = Progress.of(ctx).task("orders", connections.size())) {
                         int done = 0;
                         for (StorefrontConnection c : connections) {
                             int[] seenChanged = from == null ? poll(poller, c) : pullSince(ingest, c, from);
+                            PayoutPoller.PollResult p = from == null ? payouts.poll(c.id(), c.storefront())
+                                    : payouts.pull(c.storefront(), from);
                             task.update(++done, c.id());
-                            ctx.out().printf("%s: %d order(s) read, %d new or changed%n", c.id(), seenChanged[0], seenChanged[1]);
+                            ctx.out().printf("%s: %d order(s) read, %d new or changed%s%n", c.id(), seenChanged[0],
+                                    seenChanged[1], p.skipped() ? "; the platform reports no payouts"
+                                            : String.format("; %d payout(s) read, %d new or changed", p.seen(), p.changed()));
                         }
                     }
                 } finally {

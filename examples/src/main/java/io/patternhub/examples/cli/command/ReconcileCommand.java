@@ -24,9 +24,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code patternhub reconcile}: the hub's orders of a month as balanced journals, posted to a ledger. */
+/**
+ * {@code patternhub reconcile}: the hub's orders (with fees, taxes and refunds) and payouts of a month as
+ * balanced journals, posted to a ledger.
+ */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = "Turn a month of the hub's orders into balanced journals and post them to Xero or QuickBooks."
+        description = "Turn a month of the hub's orders and payouts into balanced journals and post them to Xero or"
+                + " QuickBooks."
                 + " Re-running a month posts nothing twice (references are deterministic).")
 public final class ReconcileCommand extends HubCommand implements Callable<Integer> {
     /** Posting modes as typed. */
@@ -51,8 +55,9 @@ public final class ReconcileCommand extends HubCommand implements Callable<Integ
     private LedgerConnector.Kind ledger;
 
     @Option(names = "--mode", paramLabel = "payout|order", defaultValue = "order",
-            description = "order (default): one journal per sale and refund; payout: one per payout"
-                    + " (the hub stores no payouts yet, so its sales are listed as unsettled).")
+            description = "order (default): one journal per sale and refund, and a settlement per payout;"
+                    + " payout: one summary per payout and month whose bank line is the deposit (payouts come from"
+                    + " 'orders pull').")
     private Mode mode;
 
     @Option(names = "--mapping", paramLabel = "FILE",
@@ -88,8 +93,8 @@ public final class ReconcileCommand extends HubCommand implements Callable<Integ
                 }
             }
             if (!result.unsettled().isEmpty()) {
-                ctx.err().printf("note: %d sale(s) or refund(s) have no payout in the hub, so no settlement was booked for them%n",
-                        result.unsettled().size());
+                ctx.err().printf("note: %d sale(s) or refund(s) have no payout in the hub yet (run 'orders pull' once the"
+                        + " platform has paid out), so no settlement was booked for them%n", result.unsettled().size());
             }
             if (dryRun) {
                 ctx.err().printf("dry run: %d journal(s) for %s, nothing posted%n", result.journals().size(), month);

@@ -41,7 +41,9 @@ public final class EtsyConnector implements StorefrontConnector {
         String origin = c.baseUrlOverride().orElse(EtsyStorefront.DEFAULT_BASE_URL);
         String currency = c.get("CURRENCY").orElse("USD");
         EtsyStorefront.Builder b = EtsyStorefront.builder().shopId(shopId).apiKey(apiKey).baseUrl(origin)
-                .shopCurrency(currency);
+                .shopCurrency(currency)
+                // the hub keeps fees for reconciliation: one more call per polled receipt
+                .feesWithOrderStream(true);
         c.getLong("TAXONOMY_ID").ifPresent(b::taxonomyId);
         c.get("WEBHOOK_SECRET").ifPresent(b::webhookSecret);
         if (token.refreshToken().isPresent()) {
