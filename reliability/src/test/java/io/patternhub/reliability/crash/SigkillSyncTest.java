@@ -3,6 +3,7 @@ package io.patternhub.reliability.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import ch.qos.logback.classic.Level;
 import io.patternhub.hub.store.HubStore;
 import io.patternhub.hub.sync.CatalogSync;
 import io.patternhub.reliability.crash.CrashCatalog.Expected;
@@ -113,7 +114,13 @@ class SigkillSyncTest {
         try (EtsySandbox clean = sandbox()) {
             Path db = Files.createDirectories(tmp.resolve("clean")).resolve("hub.db");
             String token = clean.issueTokens(EtsySandbox.DEFAULT_SCOPES).accessToken();
-            assertThat(SyncChild.run(args(clean, db, catalogDir, token, 0)).isComplete()).isTrue();
+            Level level = SyncChild.rootLogger().getLevel();
+            SyncChild.rootLogger().setLevel(Level.WARN);
+            try {
+                assertThat(SyncChild.run(args(clean, db, catalogDir, token, 0)).isComplete()).isTrue();
+            } finally {
+                SyncChild.rootLogger().setLevel(level);
+            }
             assertExactly(clean, catalog);
             return clean.journal().writeCount();
         }

@@ -57,15 +57,21 @@ public final class SyncChild {
 
     public static void main(String[] argv) {
         // the default logback configuration logs DEBUG to the console: too much for a process killed 20 times
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        rootLogger().setLevel(Level.WARN);
         SyncReport report = run(Args.parse(argv));
         System.out.println("REPORT " + report);
         System.out.flush();
         System.exit(report.isComplete() ? 0 : 3);
     }
 
+    /** Logback's root logger (the tests' logging backend). */
+    static Logger rootLogger() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
     /**
-     * Imports and syncs once, as a fresh process would.
+     * Imports and syncs once, as a fresh process would (one sync worker, so a kill point counted in
+     * requests always hits the same request).
      *
      * @param args where and what
      * @return the report of the last sync pass
@@ -78,7 +84,7 @@ public final class SyncChild {
                     + " removed=" + imported.removed().size());
             System.out.flush();
             CatalogSync sync = CatalogSync.builder(store).target(target(args)).owner("child-" + args.generation())
-                    .leaseFor(LEASE).workersPerStorefront(2).build();
+                    .leaseFor(LEASE).workersPerStorefront(1).build();
             // first what a killed predecessor left (its leases have run out), then whatever is still to do
             sync.drain();
             return sync.apply();
