@@ -52,11 +52,6 @@ final class KillSwitch implements RequestValidator {
         return Optional.ofNullable(fired);
     }
 
-    /** Writes seen so far. */
-    synchronized long seen() {
-        return seen;
-    }
-
     @Override
     public synchronized List<ValidationError> validate(SandboxRequest request) {
         if (!request.isWrite()) {

@@ -32,7 +32,7 @@ class WebhookVerifierFuzzTest {
             WebhookVerifier.wooCommerce(HMAC_SECRET), WebhookVerifier.quickBooks(HMAC_SECRET),
             WebhookVerifier.xero(HMAC_SECRET));
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "5m")
     void standardWebhooks(byte[] input) {
         Deliveries d = Deliveries.parse(input);
         WebhookVerifier verifier = WebhookVerifier.etsy(STANDARD_SECRET, CLOCK);
@@ -58,7 +58,7 @@ class WebhookVerifierFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "5m")
     void hmacBodyVerifiers(byte[] input) {
         Deliveries d = Deliveries.parse(input);
         for (WebhookVerifier verifier : HMAC_VERIFIERS) {
