@@ -107,7 +107,9 @@ public final class StandardWebhookVerifier implements WebhookVerifier {
             if (!VERSION.equals(entry.substring(0, comma))) {
                 continue;
             }
-            Optional<byte[]> given = Hmac.decodeBase64(entry.substring(comma + 1));
+            // exactly the Base64 between the comma and the next space: nothing around it is trimmed away
+            String encoded = entry.substring(comma + 1);
+            Optional<byte[]> given = encoded.equals(encoded.strip()) ? Hmac.decodeBase64(encoded) : Optional.empty();
             if (given.isPresent()) {
                 sawV1 = true;
                 if (MessageDigest.isEqual(expected, given.get())) {

@@ -92,6 +92,8 @@ class StandardWebhookVerifierTest {
         String signature = referenceSignature(KEY, ID, NOW, BODY);
         String nulPadded = "v1,\0\0\0" + signature.substring(3);
         assertReason(() -> verifier().verify(headers(ID, NOW, nulPadded), BODY), Reason.MALFORMED_HEADER);
+        String tabbed = "v1,\t" + signature.substring(3);
+        assertReason(() -> verifier().verify(headers(ID, NOW, tabbed), BODY), Reason.MALFORMED_HEADER);
         assertReason(() -> verifier().verify(headers("\0" + ID, NOW, signature), BODY), Reason.SIGNATURE_MISMATCH);
         // ordinary whitespace around the values is still fine
         assertThatCode(() -> verifier().verify(headers(" " + ID + " ", NOW, " " + signature + " "), BODY))
