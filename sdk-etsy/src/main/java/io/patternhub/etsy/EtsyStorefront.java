@@ -86,7 +86,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #createListing} looks the SKU up among the shop's draft, active, inactive, sold-out
  *       and expired listings first; after an outcome it cannot know (a dropped connection, a 5xx) it
  *       looks again, and adopts a SKU-less draft with the same title that an interrupted attempt left
- *       behind, before trying again.</li>
+ *       behind, before trying again. A process that died between creating a listing and setting its
+ *       SKU leaves such a draft too: a later create (any process) adopts a SKU-less draft whose title,
+ *       description, tags and price are exactly the draft's instead of making a second listing.</li>
  *   <li>{@link #attachFile} and {@link #replaceFile} recognise a file already uploaded by an
  *       interrupted attempt by its name and size, so a listing never ends up with two copies (or none).</li>
  * </ul>
@@ -293,6 +295,13 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 LOG.debug("Etsy listing {} already carries SKU {}; not creating another", existing.get().externalId(),
                         draft.sku());
                 return existing.get();
+            }
+            Optional<String> leftBehind = skuIndex.claimOrphanOf(draft);
+            if (leftBehind.isPresent()) {
+                // created by an attempt that died before it could set the SKU (e.g. a killed process)
+                LOG.info("Adopting SKU-less Etsy draft {} identical to the draft for SKU {}", leftBehind.get(),
+                        draft.sku());
+                return finishCreate(leftBehind.get(), draft, null);
             }
             PatternHubException last = null;
             for (int attempt = 1; attempt <= writeAttempts; attempt++) {
@@ -548,6 +557,8 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     private final class SkuIndex {
         private final Map<String, String> bySku = new ConcurrentHashMap<>();
         private final Map<String, String> orphanDraftsByTitle = new ConcurrentHashMap<>();
+        /** The SKU-less drafts of the last scan, by listing id. */
+        private final Map<String, Listing> orphanDrafts = new ConcurrentHashMap<>();
         private volatile Instant builtAt;
 
         /**
@@ -556,6 +567,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
          */
         synchronized void rebuild(List<JsonNode> nodes) {
             orphanDraftsByTitle.clear();
+            orphanDrafts.clear();
             for (JsonNode n : nodes) {
                 String id = n.path("listing_id").asText();
                 Optional<String> sku = listings.sku(n);
@@ -563,6 +575,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                     bySku.put(sku.get(), id);
                 } else if ("draft".equals(n.path("state").asText())) {
                     orphanDraftsByTitle.putIfAbsent(n.path("title").asText(""), id);
+                    orphanFrom(n).ifPresent(l -> orphanDrafts.put(id, l));
                 }
             }
             builtAt = clock.instant();
@@ -581,6 +594,28 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
             return Optional.ofNullable(orphanDraftsByTitle.get(title));
         }
 
+        /**
+         * Takes a SKU-less draft holding exactly what creating {@code draft} sends (title, description,
+         * tags, price), so that two SKUs with the same content cannot both adopt it.
+         */
+        synchronized Optional<String> claimOrphanOf(ListingDraft draft) {
+            String description = draft.description().isBlank() ? draft.title() : draft.description();
+            Optional<String> id = orphanDrafts.values().stream()
+                    .filter(l -> l.title().equals(draft.title()) && l.description().equals(description)
+                            && l.tags().equals(draft.tags()) && l.price().equals(draft.price()))
+                    .map(Listing::externalId).sorted().findFirst();
+            id.ifPresent(orphanDrafts::remove);
+            return id;
+        }
+
+        private Optional<Listing> orphanFrom(JsonNode n) {
+            try {
+                return Optional.of(listings.toListing(n));
+            } catch (PatternHubException malformed) {
+                return Optional.empty(); // not something our create would have left
+            }
+        }
+
         void forget(String sku, String listingId) {
             bySku.remove(sku, listingId);
         }
@@ -588,6 +623,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         void put(String sku, String listingId) {
             bySku.put(sku, listingId);
             orphanDraftsByTitle.values().remove(listingId);
+            orphanDrafts.remove(listingId);
         }
     }
 

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patternhub.core.error.InvalidRequestException;
+import io.patternhub.core.error.RateLimitException;
+import io.patternhub.core.http.RetrySettings;
 import io.patternhub.core.model.Listing;
 import io.patternhub.core.model.ListingState;
 import io.patternhub.core.model.Money;
@@ -18,6 +20,7 @@ import io.patternhub.testkit.etsy.EtsyListingView;
 import io.patternhub.testkit.etsy.EtsySandbox;
 import io.patternhub.testkit.fault.Fault;
 import io.patternhub.testkit.fault.FaultPlan;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Listing operations against the Etsy sandbox, asserting what the sandbox holds afterwards. */
 class EtsyListingsTest {
     private static final String CREATE = "/v3/application/shops/{shop_id}/listings";
+    private static final String INVENTORY = "/v3/application/listings/{listing_id}/inventory";
     private EtsySandbox etsy;
     private EtsyStorefront store;
 
@@ -89,6 +93,37 @@ class EtsyListingsTest {
         assertThat(etsy.listingsWithSku("HAT-03")).singleElement()
                 .satisfies(l -> assertThat(String.valueOf(l.listingId())).isEqualTo(created.externalId()));
         assertThat(etsy.journal().count("POST", CREATE)).isEqualTo(1);
+    }
+
+    @Test
+    void aDraftLeftByAProcessKilledBeforeSettingItsSkuIsAdoptedByTheNextProcess() {
+        // A 429 on the inventory PUT ends a create without retries between the listing's creation and
+        // its SKU, as a SIGKILL at that point does: a SKU-less draft is left behind.
+        etsy.faults().add(FaultPlan.next(2, Fault.tooManyRequests(Duration.ZERO))
+                .matching(RequestMatchers.route("PUT", INVENTORY)));
+        try (EtsyStorefront dying = storefront(etsy).retry(RetrySettings.none()).writeAttempts(1).build()) {
+            assertThatThrownBy(() -> dying.createListing(draft("SHAWL-05", "Shawl Pattern", "7.00")))
+                    .isInstanceOf(RateLimitException.class);
+            // the seller's own SKU-less draft of the same title at another price: not ours to adopt
+            assertThatThrownBy(() -> dying.createListing(draft("OTHER-06", "Shawl Pattern", "9.00")))
+                    .isInstanceOf(RateLimitException.class);
+        }
+        assertThat(etsy.listings()).hasSize(2).allSatisfy(l -> assertThat(l.sku()).isEmpty());
+        long leftBehind = etsy.listings().stream().filter(l -> l.price().equals(Money.of("7.00", "USD")))
+                .findFirst().orElseThrow().listingId();
+
+        try (EtsyStorefront restarted = storefront(etsy).build()) {
+            Listing created = restarted.createListing(draft("SHAWL-05", "Shawl Pattern", "7.00"));
+            assertThat(created.externalId()).isEqualTo(String.valueOf(leftBehind));
+            assertThat(created.sku()).contains("SHAWL-05");
+        }
+        assertThat(etsy.listings()).hasSize(2);
+        assertThat(etsy.listingsWithSku("SHAWL-05")).singleElement()
+                .satisfies(l -> assertThat(l.listingId()).isEqualTo(leftBehind));
+        assertThat(etsy.listings()).filteredOn(l -> l.sku().isEmpty()).singleElement()
+                .satisfies(l -> assertThat(l.price()).isEqualTo(Money.of("9.00", "USD")));
+        assertThat(etsy.journal().count("POST", CREATE)).as("no listing created by the restarted process")
+                .isEqualTo(2);
     }
 
     @Test

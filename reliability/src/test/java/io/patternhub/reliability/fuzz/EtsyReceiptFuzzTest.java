@@ -28,7 +28,7 @@ class EtsyReceiptFuzzTest {
     private static final ObjectMapper JSON = PatternHubJson.newMapper();
     private static final ReceiptNormalizer NORMALIZER = new ReceiptNormalizer();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "5m")
     void receiptJson(byte[] input) {
         // The body as the transport hands it to the storefront: non-JSON must already be a typed error.
         ApiResponse response = new ApiResponse(Platform.ETSY, ApiRequest.get("/shops/1/receipts/1"), 200,

@@ -65,6 +65,47 @@ class FuzzSeedsTest {
     }
 
     @Test
+    void theValidOrderSeedsNormalize() throws IOException {
+        JsonNode shopify = PatternHubJson.newMapper().readTree(seed("ShopifyOrderFuzzTestInputs/orderJson/paid-order"));
+        var s = new io.patternhub.shopify.internal.OrderNormalizer().toOrder(shopify,
+                OrderChecks.elements(shopify.path("lineItems").path("nodes")));
+        assertThat(s.total().amount()).isEqualByComparingTo("9.72");
+        assertThat(s.lineItems()).hasSize(1);
+
+        JsonNode woo = PatternHubJson.newMapper().readTree(seed("WooCommerceOrderFuzzTestInputs/orderJson/paid-order"));
+        var w = new io.patternhub.woocommerce.internal.OrderNormalizer().toOrder(woo.get("order"), List.of());
+        assertThat(w.externalId()).isEqualTo("727");
+        assertThat(w.lineItems()).hasSize(2); // the pattern and the positive fee
+
+        JsonNode rav = PatternHubJson.newMapper().readTree(seed("RavelryOrderFuzzTestInputs/invoiceJson/paid-invoice"));
+        var r = new io.patternhub.ravelry.internal.InvoiceNormalizer().toOrder(rav,
+                id -> java.util.Optional.of("RAV-" + id), id -> java.util.Optional.empty());
+        assertThat(r.total().amount()).isEqualByComparingTo("9.00");
+        assertThat(r.lineItems()).hasSize(2);
+
+        var csv = io.patternhub.hub.csv.CsvSalesImporter.builder().mapping(io.patternhub.hub.csv.CsvMappings.generic())
+                .build().importFrom(new java.io.ByteArrayInputStream(seed("CsvRowsFuzzTestInputs/csvRows/generic-export")));
+        assertThat(csv.orders()).isNotEmpty();
+        assertThat(csv.rejected()).isEmpty();
+    }
+
+    @Test
+    void theBrokenOrderSeedsAreTypedErrors() throws IOException {
+        for (String bad : List.of("no-created-at", "bad-date", "bad-tax-rate")) {
+            JsonNode order = PatternHubJson.newMapper().readTree(seed("ShopifyOrderFuzzTestInputs/orderJson/" + bad));
+            assertThatThrownBy(() -> new io.patternhub.shopify.internal.OrderNormalizer().toOrder(order, List.of()))
+                    .as(bad).isInstanceOf(io.patternhub.core.error.ApiException.class);
+        }
+        JsonNode zero = PatternHubJson.newMapper().readTree(seed("WooCommerceOrderFuzzTestInputs/orderJson/zero-quantity"));
+        assertThatThrownBy(() -> new io.patternhub.woocommerce.internal.OrderNormalizer().toOrder(zero, List.of()))
+                .isInstanceOf(io.patternhub.core.error.ApiException.class);
+        assertThatThrownBy(() -> io.patternhub.hub.csv.CsvSalesImporter.builder()
+                .mapping(io.patternhub.hub.csv.CsvMappings.generic()).build()
+                .importFrom(new java.io.ByteArrayInputStream(seed("CsvRowsFuzzTestInputs/csvRows/missing-columns"))))
+                .isInstanceOf(io.patternhub.hub.csv.CsvImportException.class);
+    }
+
+    @Test
     void thePatternSeedsParseOrAreRefused(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("a.pdf"), "%PDF".getBytes(StandardCharsets.US_ASCII));
         Files.write(dir.resolve("pattern.yaml"), seed("PatternYamlFuzzTestInputs/patternYaml/valid"));

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 class PatternYamlFuzzTest {
     private static final CatalogFolderReader READER = new CatalogFolderReader();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "5m")
     void patternYaml(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz-pattern");
         try {

@@ -82,7 +82,8 @@ public final class StandardWebhookVerifier implements WebhookVerifier {
             throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
                     "Webhook " + name + " header is empty; reject it with 401");
         }
-        return value.get().trim();
+        // strip(), not trim(): trim() also drops control characters such as NUL (found by fuzzing)
+        return value.get().strip();
     }
 
     private static long parseTimestamp(String text) {
@@ -97,7 +98,7 @@ public final class StandardWebhookVerifier implements WebhookVerifier {
     /** Any one valid {@code v1} entry is enough; entries of other versions are ignored. */
     private static boolean anySignatureMatches(String header, byte[] expected) {
         boolean sawV1 = false;
-        for (String entry : header.trim().split(" +")) {
+        for (String entry : header.strip().split(" +")) {
             int comma = entry.indexOf(',');
             if (comma <= 0) {
                 throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
@@ -106,7 +107,9 @@ public final class StandardWebhookVerifier implements WebhookVerifier {
             if (!VERSION.equals(entry.substring(0, comma))) {
                 continue;
             }
-            Optional<byte[]> given = Hmac.decodeBase64(entry.substring(comma + 1));
+            // exactly the Base64 between the comma and the next space: nothing around it is trimmed away
+            String encoded = entry.substring(comma + 1);
+            Optional<byte[]> given = encoded.equals(encoded.strip()) ? Hmac.decodeBase64(encoded) : Optional.empty();
             if (given.isPresent()) {
                 sawV1 = true;
                 if (MessageDigest.isEqual(expected, given.get())) {

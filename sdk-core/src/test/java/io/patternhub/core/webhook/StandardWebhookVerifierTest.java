@@ -86,6 +86,21 @@ class StandardWebhookVerifierTest {
     }
 
     @Test
+    void controlCharactersAroundTheIdOrSignatureAreNotTrimmedAway() throws Exception {
+        // found by fuzzing: trim() dropped NULs, so "v1,\0\0<sig>" passed and an id "\0<id>" verified as "<id>"
+        // (a different webhook-id for deduplication, signed as the original one)
+        String signature = referenceSignature(KEY, ID, NOW, BODY);
+        String nulPadded = "v1,\0\0\0" + signature.substring(3);
+        assertReason(() -> verifier().verify(headers(ID, NOW, nulPadded), BODY), Reason.MALFORMED_HEADER);
+        String tabbed = "v1,\t" + signature.substring(3);
+        assertReason(() -> verifier().verify(headers(ID, NOW, tabbed), BODY), Reason.MALFORMED_HEADER);
+        assertReason(() -> verifier().verify(headers("\0" + ID, NOW, signature), BODY), Reason.SIGNATURE_MISMATCH);
+        // ordinary whitespace around the values is still fine
+        assertThatCode(() -> verifier().verify(headers(" " + ID + " ", NOW, " " + signature + " "), BODY))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void rejectsWrongSecret() throws Exception {
         String signature = referenceSignature("another-key-another-key-another!!".getBytes(StandardCharsets.UTF_8), ID, NOW, BODY);
         assertReason(() -> verifier().verify(headers(ID, NOW, signature), BODY), Reason.SIGNATURE_MISMATCH);

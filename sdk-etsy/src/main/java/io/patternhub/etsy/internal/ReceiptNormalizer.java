@@ -106,7 +106,8 @@ public final class ReceiptNormalizer {
         String txId = id(tx, "transaction_id").orElseThrow(
                 () -> malformed("transaction of receipt " + receiptId + " without transaction_id"));
         long quantity = tx.path("quantity").asLong(0);
-        if (quantity < 1) {
+        if (quantity < 1 || quantity > Integer.MAX_VALUE) {
+            // beyond an int was an ArithmeticException below (found by fuzzing)
             throw malformed("transaction " + txId + " has quantity " + quantity);
         }
         Optional<String> listingId = id(tx, "listing_id").filter(s -> !"0".equals(s));

@@ -111,6 +111,15 @@ class ReceiptNormalizerTest {
     }
 
     @Test
+    void aQuantityBeyondAnIntIsAMalformedPayload() throws Exception {
+        // found by fuzzing: this was an ArithmeticException from Math.toIntExact
+        String receipt = EUR_RECEIPT.replaceFirst("\"quantity\": 1,", "\"quantity\": 1111111111112,");
+        assertThat(receipt).contains("1111111111112");
+        assertThatThrownBy(() -> normalizer.toOrder(json(receipt), List.of())).isInstanceOf(ApiException.class)
+                .hasMessageContaining("quantity 1111111111112");
+    }
+
+    @Test
     void refundIdsAreStableAcrossReReads() throws Exception {
         Order first = normalizer.toOrder(json(EUR_RECEIPT), List.of());
         Order again = normalizer.toOrder(json(EUR_RECEIPT), List.of());

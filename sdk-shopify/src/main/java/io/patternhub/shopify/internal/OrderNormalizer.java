@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patternhub.core.Platform;
+import io.patternhub.core.error.ApiException;
+import io.patternhub.core.error.ErrorContext;
 import io.patternhub.core.model.CustomerRef;
 import io.patternhub.core.model.Fee;
 import io.patternhub.core.model.FeeKind;
@@ -15,9 +17,11 @@ import io.patternhub.core.model.Refund;
 import io.patternhub.core.model.TaxCollector;
 import io.patternhub.core.model.TaxLine;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -31,8 +35,21 @@ public final class OrderNormalizer {
      * @param order     the order JSON (without line items, or with them; they are replaced)
      * @param lineItems every line item of the order
      * @return the order; its raw payload is the order JSON with all line items under {@code lineItems.nodes}
+     * @throws ApiException if the JSON is not a Shopify order (no {@code createdAt}, a date, amount, rate
+     *         or currency code that does not parse)
      */
     public Order toOrder(JsonNode order, List<JsonNode> lineItems) {
+        try {
+            return normalize(order, lineItems);
+        } catch (DateTimeException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+            // a parse failure deep in the payload is still a bad payload, not an SDK crash (found by fuzzing)
+            throw new ApiException("Shopify sent an order that does not match its API description: " + e.getMessage()
+                    + ". This is a Shopify or SDK defect; report it.",
+                    ErrorContext.builder().platform(Platform.SHOPIFY).build(), e);
+        }
+    }
+
+    private Order normalize(JsonNode order, List<JsonNode> lineItems) {
         Currency currency = Money.currency(order.path("totalPriceSet").path("shopMoney").path("currencyCode")
                 .asText(order.path("currencyCode").asText()));
         var b = Order.builder()

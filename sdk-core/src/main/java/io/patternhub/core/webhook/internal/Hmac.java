@@ -31,7 +31,8 @@ public final class Hmac {
     /** Decodes standard Base64, or empty when {@code text} is not valid Base64. */
     public static Optional<byte[]> decodeBase64(String text) {
         try {
-            return Optional.of(Base64.getDecoder().decode(text.trim()));
+            // strip(), not trim(): a signature padded with NULs or other control characters is not valid
+            return Optional.of(Base64.getDecoder().decode(text.strip()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
