@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patternhub.accounting.reconcile.GoldenBooks.Books;
+import io.patternhub.accounting.reconcile.report.AdSpend;
 import io.patternhub.accounting.reconcile.report.SalesReport;
 import io.patternhub.core.error.PatternHubException;
 import io.patternhub.core.json.PatternHubJson;
@@ -34,7 +35,7 @@ import java.util.zip.GZIPOutputStream;
  * the exception's type and message; and the sales report as CSV, or its exception.
  *
  * <p>The file was recorded from the batch engine that preceded streaming. It is regenerated only
- * after a deliberate change of output, by {@code RecordGoldenFilesTest}; review the diff.
+ * after a deliberate change of output, by {@code RecordGoldenFiles}; review the diff.
  */
 final class ReconcileGolden {
     static final String RESOURCE = "reconcile-golden.jsonl.gz";
@@ -48,6 +49,20 @@ final class ReconcileGolden {
 
         SalesReport report(Books books);
     }
+
+    /** The list API: {@code reconcile(input, mode[, period])} and {@code report(input, adSpend)}. */
+    static final Engine LIST_API = new ReconcileGolden.Engine() {
+        @Override
+        public ReconcileResult reconcile(Books b, PostingMode mode) {
+            return b.period() == null ? b.engine().reconcile(b.input(), mode)
+                    : b.engine().reconcile(b.input(), mode, b.period());
+        }
+
+        @Override
+        public SalesReport report(Books b) {
+            return b.engine().report(b.input(), AdSpend.none());
+        }
+    };
 
     private ReconcileGolden() {
     }

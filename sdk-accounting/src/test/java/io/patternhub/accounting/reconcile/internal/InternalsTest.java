@@ -28,10 +28,7 @@ class InternalsTest {
         int hashed = 0;
         for (int i = 0; i < ReferencesGolden.CASES; i++) {
             ReferencesGolden.Case c = ReferencesGolden.of(i);
-            List<String> references = List.of(References.sale(c.channel(), c.orderId(), c.month(), c.suffix()),
-                    References.refund(c.channel(), c.orderId(), c.refundId(), c.month(), c.suffix()),
-                    References.payout(c.channel(), c.orderId(), c.month()),
-                    References.settlement(c.channel(), c.orderId(), c.month()));
+            List<String> references = ReferencesGolden.references(c);
             assertThat(references).as("case %d: %s", i, c).isEqualTo(recorded.get(i));
             hashed += (int) references.stream().filter(r -> r.length() == Journal.MAX_REFERENCE_LENGTH).count();
         }

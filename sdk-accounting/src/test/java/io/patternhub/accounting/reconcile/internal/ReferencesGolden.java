@@ -15,7 +15,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * reference builder for a fixed corpus of ids: plain numbers, Shopify GIDs, ids with an emoji,
  * slash and space, and arbitrary UTF-16 (lone surrogates included) up to 150 characters, so that
  * long references are cut and hashed. One gzipped line per case, the four references tab-separated.
- * Regenerated only after a deliberate change, by {@code RecordGoldenFilesTest}.
+ * Regenerated, from {@link #references}, only after a deliberate change, by {@code RecordGoldenFiles}.
  */
 public final class ReferencesGolden {
     public static final int CASES = 600;
@@ -75,6 +74,14 @@ public final class ReferencesGolden {
         return sb.toString();
     }
 
+    /** The sale, refund, payout and settlement references {@link References} gives for a case. */
+    public static List<String> references(Case c) {
+        return List.of(References.sale(c.channel(), c.orderId(), c.month(), c.suffix()),
+                References.refund(c.channel(), c.orderId(), c.refundId(), c.month(), c.suffix()),
+                References.payout(c.channel(), c.orderId(), c.month()),
+                References.settlement(c.channel(), c.orderId(), c.month()));
+    }
+
     /** The recorded references, one list of four per case. */
     public static List<List<String>> read() {
         try (InputStream in = ReferencesGolden.class.getResourceAsStream(RESOURCE)) {
@@ -93,13 +100,13 @@ public final class ReferencesGolden {
         }
     }
 
-    /** Records the four references {@code references} gives for every case into {@code file}. */
-    public static void write(Path file, Function<Case, List<String>> references) throws IOException {
+    /** Records the four references of every case into {@code file}. */
+    public static void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)),
                 StandardCharsets.UTF_8)) {
             for (int i = 0; i < CASES; i++) {
-                writer.write(String.join("\t", references.apply(of(i))));
+                writer.write(String.join("\t", references(of(i))));
                 writer.write('\n');
             }
         }
