@@ -10,10 +10,8 @@ import io.patternhub.accounting.reconcile.report.SalesReport;
 import io.patternhub.core.error.PatternHubException;
 import io.patternhub.core.json.PatternHubJson;
 import io.patternhub.core.ledger.PostingMode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -23,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -102,20 +101,13 @@ final class ReconcileGolden {
     }
 
     /** The recorded lines, in case order. */
-    static List<JsonNode> read() {
-        try (InputStream in = ReconcileGolden.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
-                    StandardCharsets.UTF_8));
+    static List<JsonNode> read() throws IOException {
+        try (InputStream in = Objects.requireNonNull(ReconcileGolden.class.getResourceAsStream(RESOURCE), RESOURCE)) {
             List<JsonNode> lines = new ArrayList<>();
-            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
-                lines.add(JSON.readTree(l));
+            for (String line : new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                lines.add(JSON.readTree(line));
             }
             return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

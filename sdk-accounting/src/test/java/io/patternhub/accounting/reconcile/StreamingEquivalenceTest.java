@@ -13,6 +13,7 @@ import io.patternhub.core.Platform;
 import io.patternhub.core.ledger.Journal;
 import io.patternhub.core.ledger.PostingMode;
 import io.patternhub.core.model.Order;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +50,7 @@ class StreamingEquivalenceTest {
     };
 
     @Example
-    void listAndStreamingApisGiveTheRecordedOutputsExactly() {
+    void listAndStreamingApisGiveTheRecordedOutputsExactly() throws IOException {
         List<JsonNode> recorded = ReconcileGolden.read();
         assertThat(recorded).hasSize(GoldenBooks.CASES);
         for (int i = 0; i < GoldenBooks.CASES; i++) {
@@ -76,7 +77,7 @@ class StreamingEquivalenceTest {
     }
 
     @Example
-    void theRecordedCorpusCoversCleanRunsAndEachKindOfTrouble() {
+    void theRecordedCorpusCoversCleanRunsAndEachKindOfTrouble() throws IOException {
         List<JsonNode> recorded = ReconcileGolden.read();
         int clean = 0;
         int unbalanced = 0;

@@ -3,8 +3,8 @@ package io.patternhub.support.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.patternhub.support.sample.SampleKnowledgeBase;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class RetrievalEquivalenceTest {
 
     @Test
-    void sameRankingScoresAndCoverageAsTheOldQueryPath() {
+    void sameRankingScoresAndCoverageAsTheOldQueryPath() throws IOException {
         try (KnowledgeBase kb = KnowledgeBase.builder().build()) {
             kb.sync(SampleKnowledgeBase.documents());
             Map<String, Passage> passages = new HashMap<>();
             kb.documentIds().forEach(id -> kb.passages(id).forEach(p -> passages.put(p.id(), p)));
             List<String> questions = RetrievalGolden.questions(kb);
-            List<JsonNode> recorded = RetrievalGolden.read();
+            List<String> recorded = RetrievalGolden.read();
             assertThat(recorded).hasSize(questions.size() * RetrievalGolden.KS.length);
             int line = 0;
             int nonEmpty = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patternhub.core.Platform;
 import io.patternhub.core.ledger.Journal;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ import net.jqwik.api.Provide;
 class InternalsTest {
 
     @Example
-    void referencesAreTheFormerEnginesToTheCharacter() {
+    void referencesAreTheFormerEnginesToTheCharacter() throws IOException {
         List<List<String>> recorded = ReferencesGolden.read();
         assertThat(recorded).hasSize(ReferencesGolden.CASES);
         int hashed = 0;

@@ -1,19 +1,16 @@
 package io.patternhub.accounting.reconcile.internal;
 
 import io.patternhub.core.Platform;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -83,20 +80,10 @@ public final class ReferencesGolden {
     }
 
     /** The recorded references, one list of four per case. */
-    public static List<List<String>> read() {
-        try (InputStream in = ReferencesGolden.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
-                    StandardCharsets.UTF_8));
-            List<List<String>> lines = new ArrayList<>();
-            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
-                lines.add(List.of(l.split("\t", -1)));
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static List<List<String>> read() throws IOException {
+        try (InputStream in = Objects.requireNonNull(ReferencesGolden.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+            String text = new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
+            return text.lines().map(l -> List.of(l.split("\t", -1))).toList();
         }
     }
 
