@@ -71,19 +71,20 @@ final class MoneyRows {
         int no = 0;
         for (Fee f : fees) {
             tx.update("INSERT INTO " + table.table + " (" + table.owner + ", fee_no, kind, amount, currency, tax,"
-                    + " description) VALUES (?,?,?,?,?,?,?)", ownerId, no++, f.kind(), decimal(f.amount()),
-                    f.amount().currencyCode(), f.tax().map(MoneyRows::decimal), f.description());
+                    + " description, refund_id) VALUES (?,?,?,?,?,?,?,?)", ownerId, no++, f.kind(), decimal(f.amount()),
+                    f.amount().currencyCode(), f.tax().map(MoneyRows::decimal), f.description(), f.refundId());
         }
     }
 
     static List<Fee> fees(Tx tx, FeeTable table, String ownerId) throws SQLException {
-        return tx.query("SELECT kind, amount, currency, tax, description FROM " + table.table + " WHERE "
+        return tx.query("SELECT kind, amount, currency, tax, description, refund_id FROM " + table.table + " WHERE "
                 + table.owner + " = ? ORDER BY fee_no", rs -> {
                     Currency currency = Money.currency(rs.getString("currency"));
                     return Fee.builder().kind(FeeKind.valueOf(rs.getString("kind")))
                             .amount(Money.of(rs.getString("amount"), currency.getCurrencyCode()))
                             .tax(Optional.ofNullable(rs.getString("tax")).map(t -> Money.of(new BigDecimal(t), currency)))
                             .description(Optional.ofNullable(rs.getString("description")))
+                            .refundId(Optional.ofNullable(rs.getString("refund_id")))
                             .build();
                 }, ownerId);
     }

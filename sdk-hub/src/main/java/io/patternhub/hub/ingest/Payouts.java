@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * The platforms' payouts the hub holds, keyed by (platform, external id) and upserted idempotently, with
  * the fees that belong to a payout rather than an order (listing fees, ads). Payouts read back equal what
- * was stored, except for {@link Payout#raw()}, which is not kept. Thread-safe.
+ * was stored, with those fees as {@link Payout#payoutFees()}, except for {@link Payout#raw()} (of the payout
+ * and its fees), which is not kept. Thread-safe.
  */
 public final class Payouts {
     private static final long DAY_MILLIS = 86_400_000L;
@@ -54,7 +55,7 @@ public final class Payouts {
     }
 
     /**
-     * Stores a payout with no payout-level fees (replacing any stored ones).
+     * Stores a payout with its own payout-level fees ({@link Payout#payoutFees()}, replacing any stored ones).
      *
      * @param payout the payout
      * @return what changed
@@ -67,9 +68,11 @@ public final class Payouts {
      * Stores a payout and the fees deducted from it that belong to no order.
      *
      * @param payout     the payout
-     * @param payoutFees fees in the payout's currency; they replace the stored ones
+     * @param payoutFees fees in the payout's currency; they replace the stored ones. Empty: the payout's
+     *                   own {@link Payout#payoutFees()}
      * @return what changed
      * @throws CurrencyMismatchException if a fee is in another currency than the payout
+     * @throws InvalidRequestException if both the payout and {@code payoutFees} list fees, and they differ
      */
     public Outcome upsert(Payout payout, List<Fee> payoutFees) {
         return store.inTransaction(tx -> upsert(tx, payout, payoutFees));
@@ -87,6 +90,13 @@ public final class Payouts {
     public Outcome upsert(Tx tx, Payout payout, List<Fee> payoutFees) throws SQLException {
         Objects.requireNonNull(payout, "payout");
         List<Fee> fees = List.copyOf(payoutFees);
+        if (fees.isEmpty()) {
+            fees = payout.payoutFees();
+        } else if (!payout.payoutFees().isEmpty() && !withoutRaw(payout.payoutFees()).equals(withoutRaw(fees))) {
+            throw new InvalidRequestException("Payout " + payout.externalId() + " lists payout fees "
+                    + payout.payoutFees() + " and other ones were given: " + fees + "; give them once",
+                    ErrorContext.empty());
+        }
         for (Fee fee : fees) {
             if (!fee.amount().currency().equals(payout.currency())) {
                 throw new CurrencyMismatchException("store a fee of payout " + payout.externalId() + " in",
@@ -98,8 +108,7 @@ public final class Payouts {
         if (existing.isPresent()) {
             String id = existing.get();
             Payout stored = read(tx, id);
-            List<Fee> storedFees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, id);
-            if (stored.equals(withoutRaw(payout)) && storedFees.equals(withoutRaw(fees))) {
+            if (stored.equals(withoutRaw(payout.toBuilder().payoutFees(withoutRaw(fees)).build()))) {
                 return Outcome.UNCHANGED;
             }
             tx.update("UPDATE payouts SET status = ?, currency = ?, gross = ?, fees = ?, refunds = ?, adjustments = ?,"
@@ -215,11 +224,12 @@ public final class Payouts {
     private static Payout read(Tx tx, String id) throws SQLException {
         List<String> orderIds = tx.query("SELECT order_external_id FROM payout_orders WHERE payout_id = ? ORDER BY position",
                 rs -> rs.getString(1), id);
-        return tx.queryOne("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", rs -> map(rs, orderIds), id)
+        List<Fee> fees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, id);
+        return tx.queryOne("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", rs -> map(rs, orderIds, fees), id)
                 .orElseThrow();
     }
 
-    private static Payout map(ResultSet rs, List<String> orderIds) throws SQLException {
+    private static Payout map(ResultSet rs, List<String> orderIds, List<Fee> fees) throws SQLException {
         Currency currency = Money.currency(rs.getString("currency"));
         long arrival = rs.getLong("arrival_day");
         Optional<LocalDate> arrivalDay = rs.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(arrival));
@@ -237,6 +247,7 @@ public final class Payouts {
                 .periodEnd(Optional.ofNullable(Tx.instant(rs, "period_end")))
                 .arrivalDate(arrivalDay)
                 .orderIds(orderIds)
+                .payoutFees(fees)
                 .build();
     }
 
