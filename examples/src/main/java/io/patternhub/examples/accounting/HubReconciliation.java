@@ -84,7 +84,7 @@ public final class HubReconciliation {
     private ReconcileInput build(List<Order> orders, List<Payout> payouts) {
         ReconcileInput.Builder input = ReconcileInput.builder().addOrders(orders).addPayouts(payouts);
         for (Payout payout : payouts) {
-            for (Fee fee : source.payoutFees(payout)) {
+            for (Fee fee : payout.payoutFees()) { // stored and read back with the payout
                 input.addPayoutFee(payout, fee);
             }
         }
