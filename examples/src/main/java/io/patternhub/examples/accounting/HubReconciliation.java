@@ -57,8 +57,8 @@ public final class HubReconciliation {
     public ReconcileInput input(YearMonth period) {
         Instant from = period.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant to = period.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant();
-        List<Payout> payouts = source.payoutsOverlapping(from, to);
-        return build(source.activeBetween(from, to, payouts), payouts);
+        // each read is a fixed number of queries, however many orders the months hold
+        return build(source.toReconcile(from, to), source.payoutsOverlapping(from, to));
     }
 
     /**

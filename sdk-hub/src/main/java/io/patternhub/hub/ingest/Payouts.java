@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -171,12 +173,21 @@ public final class Payouts {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("The end " + to + " must be after the start " + from, ErrorContext.empty());
         }
-        // A payout's span: [period start, period end], each falling back to the arrival day (or the other end).
-        String spanStart = "COALESCE(period_start, arrival_day * " + DAY_MILLIS + ", period_end)";
-        String spanEnd = "COALESCE(period_end, arrival_day * " + DAY_MILLIS + " + " + (DAY_MILLIS - 1) + ", period_start)";
-        return store.inTransaction(tx -> readAll(tx, tx.query("SELECT id FROM payouts WHERE (" + spanEnd + " >= ? AND "
-                + spanStart + " < ?) OR (period_start IS NULL AND period_end IS NULL AND arrival_day IS NULL)"
-                + " ORDER BY platform, external_id", rs -> rs.getString(1), from, to)));
+        return store.inTransaction(tx -> readWhere(tx, overlapCondition("payouts"), from, to));
+    }
+
+    /**
+     * The SQL condition "the payout {@code alias} overlaps {@code [?, ?)}" (from, to): a payout's span is
+     * [period start, period end], each falling back to the arrival day (or the other end); payouts with
+     * neither are included, since they cannot be placed in time.
+     */
+    static String overlapCondition(String alias) {
+        String a = alias + ".";
+        String spanStart = "COALESCE(" + a + "period_start, " + a + "arrival_day * " + DAY_MILLIS + ", " + a + "period_end)";
+        String spanEnd = "COALESCE(" + a + "period_end, " + a + "arrival_day * " + DAY_MILLIS + " + " + (DAY_MILLIS - 1)
+                + ", " + a + "period_start)";
+        return "(" + spanEnd + " >= ? AND " + spanStart + " < ?) OR (" + a + "period_start IS NULL AND " + a
+                + "period_end IS NULL AND " + a + "arrival_day IS NULL)";
     }
 
     /**
@@ -185,8 +196,7 @@ public final class Payouts {
      * @return the payouts
      */
     public List<Payout> all() {
-        return store.inTransaction(tx -> readAll(tx, tx.query("SELECT id FROM payouts ORDER BY platform, external_id",
-                rs -> rs.getString(1))));
+        return store.inTransaction(tx -> readWhere(tx, "1 = 1"));
     }
 
     /**
@@ -213,12 +223,17 @@ public final class Payouts {
         MoneyRows.insertFees(tx, MoneyRows.FeeTable.PAYOUT, id, fees);
     }
 
-    private static List<Payout> readAll(Tx tx, List<String> ids) throws SQLException {
-        List<Payout> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            out.add(read(tx, id));
-        }
-        return out;
+    /** The payouts a condition on {@code payouts} selects, by platform and id, in three queries. */
+    private static List<Payout> readWhere(Tx tx, String condition, Object... args) throws SQLException {
+        String ids = "SELECT id FROM payouts WHERE " + condition;
+        Map<String, List<String>> orderIds = new HashMap<>();
+        tx.query("SELECT payout_id, order_external_id FROM payout_orders WHERE payout_id IN (" + ids + ")"
+                + " ORDER BY payout_id, position", rs -> orderIds.computeIfAbsent(rs.getString(1),
+                k -> new ArrayList<>()).add(rs.getString(2)), args);
+        Map<String, List<Fee>> fees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, ids, args);
+        return tx.query("SELECT " + COLUMNS + " FROM payouts WHERE " + condition + " ORDER BY platform, external_id",
+                rs -> map(rs, orderIds.getOrDefault(rs.getString("id"), List.of()),
+                        fees.getOrDefault(rs.getString("id"), List.of())), args);
     }
 
     private static Payout read(Tx tx, String id) throws SQLException {
