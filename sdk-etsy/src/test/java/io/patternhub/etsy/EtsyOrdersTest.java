@@ -75,11 +75,15 @@ class EtsyOrdersTest {
             assertThat(r.reason()).contains("wrong size");
         });
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        Money expectedFee = payment.adjustedFees().orElse(payment.fees());
-        assertThat(order.fees()).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(FeeKind.PAYMENT_PROCESSING);
-            assertThat(f.amount()).isEqualTo(expectedFee);
-        });
+        // the fee as charged with the sale, and the part Etsy gave back booked with the refund
+        Money givenBack = payment.fees().minus(payment.adjustedFees().orElseThrow());
+        assertThat(givenBack.isPositive()).isTrue();
+        assertThat(order.fees()).hasSize(2).allSatisfy(f -> assertThat(f.kind()).isEqualTo(FeeKind.PAYMENT_PROCESSING));
+        assertThat(order.fees().get(0).amount()).isEqualTo(payment.fees());
+        assertThat(order.fees().get(0).refundId()).isEmpty();
+        assertThat(order.fees().get(1).amount()).isEqualTo(givenBack.negate());
+        assertThat(order.fees().get(1).refundId()).contains(order.refunds().get(0).externalId());
+        assertThat(order.totalFees()).isEqualTo(payment.adjustedFees().orElseThrow());
         assertThat(order.buyer().orElseThrow().email()).isEmpty(); // Etsy sends null without approval
         assertThat(order.buyer().orElseThrow().externalId()).isPresent();
     }

@@ -50,7 +50,8 @@ public final class HubOrderSource {
 
     /**
      * The orders with money moving in {@code [from, to)} (placed or refunded then), plus every order a
-     * payout settles, wherever it was placed.
+     * payout settles, wherever it was placed; read order by order ({@link #toReconcile} reads the same in
+     * a fixed number of queries).
      *
      * @param from     first instant, inclusive
      * @param to       end, exclusive
@@ -71,6 +72,18 @@ public final class HubOrderSource {
         List<Order> out = new ArrayList<>(byKey.values());
         out.sort(java.util.Comparator.comparing(Order::createdAt).thenComparing(Order::externalId));
         return out.stream().map(HubOrderSource::forBooks).toList();
+    }
+
+    /**
+     * What reconciling {@code [from, to)} needs: the orders with money moving then and every order a
+     * payout overlapping it settles, read in a fixed number of queries (not a few per order).
+     *
+     * @param from first instant, inclusive
+     * @param to   end, exclusive
+     * @return the orders, oldest first, each once
+     */
+    public List<Order> toReconcile(Instant from, Instant to) {
+        return orders.ordersToReconcile(from, to).stream().map(HubOrderSource::forBooks).toList();
     }
 
     /**

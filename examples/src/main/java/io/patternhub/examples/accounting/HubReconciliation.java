@@ -57,8 +57,8 @@ public final class HubReconciliation {
     public ReconcileInput input(YearMonth period) {
         Instant from = period.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant to = period.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant();
-        List<Payout> payouts = source.payoutsOverlapping(from, to);
-        return build(source.activeBetween(from, to, payouts), payouts);
+        // each read is a fixed number of queries, however many orders the months hold
+        return build(source.toReconcile(from, to), source.payoutsOverlapping(from, to));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class HubReconciliation {
     private ReconcileInput build(List<Order> orders, List<Payout> payouts) {
         ReconcileInput.Builder input = ReconcileInput.builder().addOrders(orders).addPayouts(payouts);
         for (Payout payout : payouts) {
-            for (Fee fee : source.payoutFees(payout)) {
+            for (Fee fee : payout.payoutFees()) { // stored and read back with the payout
                 input.addPayoutFee(payout, fee);
             }
         }

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Etsy orders (with fees, one refunded, one with marketplace VAT) and payouts pulled into the hub by
  * {@code orders pull}, then reconciled per payout: fee and refund lines appear, and each payout's bank
  * lines add up to its deposit, across the month end it spans. The VAT sale is not paid out yet, so it is
- * checked per order (the Etsy sandbox's deposits include the VAT Etsy collects, which the engine, like
- * Etsy, leaves out of the deposit: a payout with VAT would not reconcile against this sandbox).
+ * checked per order; {@link CliEtsyPayoutSettlementTest} reconciles paid-out VAT, shop fees and a refund
+ * paid out a month after its sale.
  */
 class CliPayoutReconcileTest {
     /** The shipped default mapping's accounts the Xero sandbox does not seed. */

@@ -278,4 +278,62 @@ class WorkedExamplesTest {
         assertThat(describe(journals.get(1))).containsExactly("D 404 0.41", "D 405 0.35", "D 820 0.15", "C 610 0.91");
         assertThat(describe(journals.get(4))).containsExactly("C 610 17.44", "D 090 17.44");
     }
+
+    // Etsy, buyer in Germany: 9.52 EUR incl. 1.52 VAT Etsy remits, processing fee 0.58, sold 3 May and
+    // paid out in P1 (deposit 9.52 - 1.52 - 0.58 = 7.42). Half refunded on 5 June (4.76, carrying back
+    // 4.76 * 1.52 / 9.52 = 0.76 VAT), and Etsy gives back half the fee (0.29) with it: both in June's P2,
+    // with a June sale of 11.90 incl. 1.90 VAT, fee 0.60. P2 = (11.90 - 1.90 - 0.60) - (4.76 - 0.76) + 0.29 = 5.69.
+    static ReconcileInput etsyRefundInLaterPayout() {
+        Order may = etsyDe().toBuilder().fees(List.of(fee(FeeKind.PAYMENT_PROCESSING, "0.58", null, "EUR"),
+                        fee(FeeKind.PAYMENT_PROCESSING, "-0.29", null, "EUR").toBuilder().refundId("R1").build()))
+                .addRefund(Refund.builder().externalId("R1").amount(eur("4.76")).createdAt(at("2026-06-05T12:00:00Z"))
+                        .build())
+                .status(OrderStatus.PARTIALLY_REFUNDED).build();
+        Order june = Order.builder().platform(Platform.ETSY).externalId("3002").createdAt(at("2026-06-08T10:00:00Z"))
+                .buyer(buyer(Platform.ETSY, "DE")).currency(Currency.getInstance("EUR"))
+                .addLineItem(line("10.00", "EUR")).subtotal(eur("10.00")).total(eur("11.90"))
+                .addTax(tax("1.90", "EUR", "DE", TaxCollector.MARKETPLACE))
+                .addFee(fee(FeeKind.PAYMENT_PROCESSING, "0.60", null, "EUR")).status(OrderStatus.PAID).build();
+        Payout p1 = Payout.builder().platform(Platform.ETSY).externalId("P1").currency(Currency.getInstance("EUR"))
+                .periodStart(at("2026-05-03T10:00:00Z")).periodEnd(at("2026-05-20T06:00:00Z"))
+                .gross(eur("8.00")).fees(eur("0.58")).addOrderId("3001").status(PayoutStatus.PAID).build();
+        Payout p2 = Payout.builder().platform(Platform.ETSY).externalId("P2").currency(Currency.getInstance("EUR"))
+                .periodStart(at("2026-06-05T12:00:00Z")).periodEnd(at("2026-06-20T06:00:00Z"))
+                .gross(eur("10.00")).fees(eur("0.31")).refunds(eur("4.00")).addOrderIds("3001", "3002")
+                .status(PayoutStatus.PAID).build();
+        return ReconcileInput.builder().addOrders(List.of(may, june)).addPayouts(List.of(p1, p2)).build();
+    }
+
+    @Test
+    void etsyRefundAndItsFeeCreditSettleInTheLaterPayout() {
+        ReconcileResult result = TestBooks.engine(FxRates.none())
+                .reconcile(etsyRefundInLaterPayout(), PostingMode.PER_PAYOUT);
+
+        assertThat(result.unsettled()).isEmpty();
+        assertThat(result.journals()).extracting(Journal::reference)
+                .containsExactly("PH-ETSY-PAYOUT-P1-2026-05", "PH-ETSY-PAYOUT-P2-2026-06");
+        assertThat(describe(result.journals().get(0))).containsExactly(
+                "C 200 8.00 NONE 1.52", "D 405 0.58", "C 825 1.52 NONE", "D 825 1.52 NONE", "D 090 7.42");
+        // the fee given back is booked with the refund, in June: 0.60 charged - 0.29 given back = 0.31;
+        // marketplace VAT passes through 825 net of the refund's share: 1.90 - 0.76 = 1.14 in and out
+        assertThat(describe(result.journals().get(1))).containsExactly(
+                "C 200 10.00 NONE 1.90", "D 220 4.00 NONE 0.76", "D 405 0.31", "C 825 1.14 NONE",
+                "D 825 1.14 NONE", "D 090 5.69");
+    }
+
+    @Test
+    void etsyFeeCreditIsPartOfTheRefundJournalPerOrder() {
+        ReconcileResult june = TestBooks.engine(FxRates.none())
+                .reconcile(etsyRefundInLaterPayout(), PostingMode.PER_ORDER, YearMonth.of(2026, 6));
+
+        Journal refund = june.journals().stream().filter(j -> j.reference().startsWith("PH-ETSY-REFUND-3001-"))
+                .findFirst().orElseThrow();
+        assertThat(describe(refund)).contains("C 405 0.29", "D 220 4.00 NONE 0.76");
+        assertThat(refund.totalDebits()).isEqualTo(refund.totalCredits());
+        ReconcileResult may = TestBooks.engine(FxRates.none())
+                .reconcile(etsyRefundInLaterPayout(), PostingMode.PER_ORDER, YearMonth.of(2026, 5));
+        Journal sale = may.journals().stream().filter(j -> j.reference().startsWith("PH-ETSY-ORDER-3001-"))
+                .findFirst().orElseThrow();
+        assertThat(describe(sale)).contains("D 405 0.58").doesNotContain("C 405 0.29");
+    }
 }

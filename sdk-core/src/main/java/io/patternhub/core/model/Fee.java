@@ -25,6 +25,12 @@ public interface Fee extends RawPayload {
 
     Optional<String> description();
 
+    /**
+     * The {@link Refund#externalId()} this fee came with, for a fee given back (or charged) on a refund:
+     * it is booked with that refund, at the refund's date, not with the sale. Empty for the sale's fees.
+     */
+    Optional<String> refundId();
+
     @Value.Check
     default void check() {
         tax().ifPresent(t -> {

@@ -61,6 +61,12 @@ public interface Payout extends RawPayload {
         return gross().minus(fees()).minus(refunds()).plus(adjustments());
     }
 
+    /**
+     * The fees deducted in this payout that belong to no order (e.g. Etsy listing fees and ads), when the
+     * platform itemizes them. They are part of {@link #fees()}; orders carry their own fees.
+     */
+    List<Fee> payoutFees();
+
     /** External ids of the orders settled. */
     List<String> orderIds();
 
@@ -74,6 +80,11 @@ public interface Payout extends RawPayload {
         for (Money m : List.of(gross(), fees(), refunds(), adjustments(), net())) {
             if (!m.currency().equals(currency())) {
                 throw new CurrencyMismatchException("use in Payout of", currency(), m.currency());
+            }
+        }
+        for (Fee fee : payoutFees()) {
+            if (!fee.amount().currency().equals(currency())) {
+                throw new CurrencyMismatchException("use as a payout fee in Payout of", currency(), fee.amount().currency());
             }
         }
         Money expected = gross().minus(fees()).minus(refunds()).plus(adjustments());

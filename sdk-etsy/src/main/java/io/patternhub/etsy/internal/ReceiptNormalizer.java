@@ -38,7 +38,8 @@ import java.util.Set;
  *       {@code grandtotal}, {@code discountsTotal} is {@code discount_amt}.</li>
  *   <li>Sales tax ({@code total_tax_cost}) and VAT ({@code total_vat_cost}) are collected and remitted
  *       by Etsy, so they become {@link TaxCollector#MARKETPLACE} tax lines.</li>
- *   <li>Fees are each payment's {@code adjusted_fees} (after refunds) or else {@code amount_fees}.</li>
+ *   <li>Fees are each payment's {@code amount_fees}, and each fee given back on a refund (its payment
+ *       adjustment) a negative fee naming that refund; without adjustments, {@code adjusted_fees}.</li>
  *   <li>{@code buyer_email} is null unless Etsy approved the app; the buyer is then known by user id only.</li>
  * </ul>
  *
@@ -79,7 +80,7 @@ public final class ReceiptNormalizer {
         List<Refund> refunds = refunds(receiptId, receipt);
         order.addAllRefunds(refunds);
         for (JsonNode payment : payments) {
-            fee(payment).ifPresent(order::addFees);
+            order.addAllFees(fees(payment, refunds));
         }
         order.status(status(receipt, total, refunds));
         return order.build();
@@ -161,15 +162,50 @@ public final class ReceiptNormalizer {
         return out;
     }
 
-    private static Optional<Fee> fee(JsonNode payment) {
-        Optional<Money> fees = money(payment.path("adjusted_fees")).or(() -> money(payment.path("amount_fees")));
-        return fees.filter(f -> !f.isZero()).map(f -> Fee.builder()
+    /**
+     * A payment's processing fee as charged, and each fee Etsy gave back on a refund
+     * ({@code payment_adjustments[].total_fee_adjustment_amount}, in minor units) as a negative fee naming
+     * that refund, matched by time and amount. Without itemized adjustments: the fee after refunds.
+     */
+    private static List<Fee> fees(JsonNode payment, List<Refund> refunds) {
+        String of = id(payment, "payment_id").map(p -> " (payment " + p + ")").orElse("");
+        Optional<Money> charged = money(payment.path("amount_fees"));
+        List<Fee> credits = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        for (JsonNode adjustment : payment.path("payment_adjustments")) {
+            long feeBack = Math.abs(adjustment.path("total_fee_adjustment_amount").asLong(0));
+            if (feeBack == 0 || charged.isEmpty()) {
+                continue;
+            }
+            Money credit = Money.ofMinor(-feeBack, charged.get().currency());
+            Optional<String> refundId = refundOf(adjustment, refunds, matched);
+            credits.add(Fee.builder().kind(FeeKind.PAYMENT_PROCESSING).amount(credit).refundId(refundId)
+                    .description("Etsy Payments processing fee given back on a refund" + of).raw(adjustment).build());
+        }
+        Optional<Money> fee = credits.isEmpty()
+                ? money(payment.path("adjusted_fees")).or(() -> charged) : charged;
+        List<Fee> out = new ArrayList<>(1 + credits.size());
+        fee.filter(f -> !f.isZero()).ifPresent(f -> out.add(Fee.builder()
                 .kind(FeeKind.PAYMENT_PROCESSING)
                 .amount(f)
-                .description("Etsy Payments processing fee" + id(payment, "payment_id").map(p -> " (payment " + p + ")")
-                        .orElse(""))
+                .description("Etsy Payments processing fee" + of)
                 .raw(payment)
-                .build());
+                .build()));
+        out.addAll(credits);
+        return out;
+    }
+
+    /** The refund a payment adjustment is: same time and amount, not matched before. */
+    private static Optional<String> refundOf(JsonNode adjustment, List<Refund> refunds, Set<String> matched) {
+        Optional<Instant> at = epochSeconds(adjustment, "created_timestamp", "create_timestamp");
+        long amount = Math.abs(adjustment.path("total_adjustment_amount").asLong(0));
+        for (Refund r : refunds) {
+            if (at.isPresent() && r.createdAt().equals(at.get()) && r.amount().toMinorUnits() == amount
+                    && matched.add(r.externalId())) {
+                return Optional.of(r.externalId());
+            }
+        }
+        return Optional.empty(); // unmatched: booked with the sale, so nothing is lost
     }
 
     private static OrderStatus status(JsonNode receipt, Money total, List<Refund> refunds) {

@@ -14,9 +14,13 @@ import io.patternhub.core.model.TaxLine;
 import io.patternhub.hub.store.StoreException;
 import io.patternhub.hub.store.Tx;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,44 +75,78 @@ final class MoneyRows {
         int no = 0;
         for (Fee f : fees) {
             tx.update("INSERT INTO " + table.table + " (" + table.owner + ", fee_no, kind, amount, currency, tax,"
-                    + " description) VALUES (?,?,?,?,?,?,?)", ownerId, no++, f.kind(), decimal(f.amount()),
-                    f.amount().currencyCode(), f.tax().map(MoneyRows::decimal), f.description());
+                    + " description, refund_id) VALUES (?,?,?,?,?,?,?,?)", ownerId, no++, f.kind(), decimal(f.amount()),
+                    f.amount().currencyCode(), f.tax().map(MoneyRows::decimal), f.description(), f.refundId());
         }
     }
 
     static List<Fee> fees(Tx tx, FeeTable table, String ownerId) throws SQLException {
-        return tx.query("SELECT kind, amount, currency, tax, description FROM " + table.table + " WHERE "
-                + table.owner + " = ? ORDER BY fee_no", rs -> {
-                    Currency currency = Money.currency(rs.getString("currency"));
-                    return Fee.builder().kind(FeeKind.valueOf(rs.getString("kind")))
-                            .amount(Money.of(rs.getString("amount"), currency.getCurrencyCode()))
-                            .tax(Optional.ofNullable(rs.getString("tax")).map(t -> Money.of(new BigDecimal(t), currency)))
-                            .description(Optional.ofNullable(rs.getString("description")))
-                            .build();
-                }, ownerId);
+        return tx.query("SELECT " + FEE_COLUMNS + " FROM " + table.table + " WHERE " + table.owner + " = ? ORDER BY fee_no",
+                MoneyRows::fee, ownerId);
     }
 
+    /**
+     * The fees of every owner an id subquery selects, in one query.
+     *
+     * @param ownerIds a {@code SELECT} of owner ids, with {@code args}
+     * @return owner id to its fees, in order
+     */
+    static Map<String, List<Fee>> fees(Tx tx, FeeTable table, String ownerIds, Object... args) throws SQLException {
+        Map<String, List<Fee>> out = new HashMap<>();
+        tx.query("SELECT " + table.owner + ", " + FEE_COLUMNS + " FROM " + table.table + " WHERE " + table.owner
+                + " IN (" + ownerIds + ") ORDER BY " + table.owner + ", fee_no", rs -> out.computeIfAbsent(
+                rs.getString(table.owner), k -> new ArrayList<>()).add(fee(rs)), args);
+        return out;
+    }
+
+    static final String FEE_COLUMNS = "kind, amount, currency, tax, description, refund_id";
+
+    /** Maps a fee row selected with {@link #FEE_COLUMNS}. */
+    static Fee fee(ResultSet rs) throws SQLException {
+        Currency currency = Money.currency(rs.getString("currency"));
+        return Fee.builder().kind(FeeKind.valueOf(rs.getString("kind")))
+                .amount(Money.of(rs.getString("amount"), currency.getCurrencyCode()))
+                .tax(Optional.ofNullable(rs.getString("tax")).map(t -> Money.of(new BigDecimal(t), currency)))
+                .description(Optional.ofNullable(rs.getString("description")))
+                .refundId(Optional.ofNullable(rs.getString("refund_id")))
+                .build();
+    }
+
+    static final String TAX_COLUMNS = "amount, rate, country, region, collected_by, title";
+
     static List<TaxLine> taxes(Tx tx, String orderId, Currency currency) throws SQLException {
-        return tx.query("SELECT amount, rate, country, region, collected_by, title FROM order_taxes WHERE order_id = ?"
-                + " ORDER BY tax_no", rs -> TaxLine.builder()
+        return tx.query("SELECT " + TAX_COLUMNS + " FROM order_taxes WHERE order_id = ? ORDER BY tax_no",
+                rs -> tax(rs, currency), orderId);
+    }
+
+    /** Maps an {@code order_taxes} row selected with {@link #TAX_COLUMNS}, in its order's currency. */
+    static TaxLine tax(ResultSet rs, Currency currency) throws SQLException {
+        return TaxLine.builder()
                 .amount(Money.of(new BigDecimal(rs.getString("amount")), currency))
                 .rate(Optional.ofNullable(rs.getString("rate")).map(BigDecimal::new))
                 .country(Optional.ofNullable(rs.getString("country")))
                 .region(Optional.ofNullable(rs.getString("region")))
                 .collectedBy(TaxCollector.valueOf(rs.getString("collected_by")))
                 .title(Optional.ofNullable(rs.getString("title")))
-                .build(), orderId);
+                .build();
     }
 
+    static final String REFUND_COLUMNS = "external_id, amount, created_at, reason, line_refs";
+
     static List<Refund> refunds(Tx tx, String orderId, Currency currency) throws SQLException {
-        return tx.query("SELECT external_id, amount, created_at, reason, line_refs FROM order_refunds WHERE order_id = ?"
-                + " ORDER BY refund_no", rs -> Refund.builder()
+        return tx.query("SELECT " + REFUND_COLUMNS + " FROM order_refunds WHERE order_id = ? ORDER BY refund_no",
+                rs -> refund(rs, currency), orderId);
+    }
+
+    /** Maps an {@code order_refunds} row selected with {@link #REFUND_COLUMNS}, in its order's currency. */
+    static Refund refund(ResultSet rs, Currency currency) throws SQLException {
+        return Refund.builder()
                 .externalId(rs.getString("external_id"))
                 .amount(Money.of(new BigDecimal(rs.getString("amount")), currency))
                 .createdAt(Tx.instant(rs, "created_at"))
                 .reason(Optional.ofNullable(rs.getString("reason")))
                 .lineRefs(fromJson(rs.getString("line_refs")))
-                .build(), orderId);
+                .build();
     }
 
     /** An amount as stored: a plain decimal string, the exact value (money compares by value). */

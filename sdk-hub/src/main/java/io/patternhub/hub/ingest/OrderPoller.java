@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * net beside them). Each poll asks for orders modified since the cursor minus a rescan window
  * (platforms do not always bump the modification time for late refunds), ingests them through
  * {@link OrderIngest} (which drops what it has already seen) and only then moves the cursor, so a
- * crash in the middle repeats work but never skips an order. Thread-safe; poll one source from one
+ * crash in the middle repeats work but never skips an order. The cursor never moves past the store
+ * clock's "now", whatever modification times the platform reports. Thread-safe; poll one source from one
  * thread at a time.
  */
 public final class OrderPoller {
@@ -68,6 +69,9 @@ public final class OrderPoller {
         int seen = 0;
         int changed = 0;
         Instant newest = cursor.orElse(null);
+        // A modification time after "now" (a platform's clock ahead of ours, a bad timestamp) never moves
+        // the cursor: it would skip the orders changed between now and then. As PolledOrderEvents does.
+        Instant now = store.clock().instant();
         try (Stream<Order> orders = storefront.orders(query.build())) {
             for (Order order : (Iterable<Order>) orders::iterator) {
                 seen++;
@@ -78,7 +82,7 @@ public final class OrderPoller {
                 if (outcome == OrderIngest.Outcome.CREATED || outcome == OrderIngest.Outcome.STATUS_CHANGED) {
                     changed++;
                 }
-                if (newest == null || modified.isAfter(newest)) {
+                if ((newest == null || modified.isAfter(newest)) && !modified.isAfter(now)) {
                     newest = modified;
                 }
             }

@@ -169,6 +169,31 @@ public final class Orders {
     }
 
     /**
+     * What reconciling {@code [from, to)} needs, read in a fixed number of queries however many orders
+     * there are: the orders with money moving in that time (placed or refunded then) and every order a
+     * payout overlapping it ({@link Payouts#overlapping}) lists, wherever it was placed. Oldest first
+     * (then by platform and platform id), each once; equal to what {@link #ordersActiveBetween} and
+     * {@link #ordersByExternalIds} rebuild order by order.
+     *
+     * @param from first instant, inclusive
+     * @param to   end, exclusive
+     * @return the orders, rebuilt as the core model
+     */
+    public List<Order> ordersToReconcile(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException("The end " + to + " must be after the start " + from, ErrorContext.empty());
+        }
+        String ids = "SELECT o.id FROM orders o WHERE (o.created_at >= ? AND o.created_at < ?)"
+                + " OR EXISTS (SELECT 1 FROM order_refunds r WHERE r.order_id = o.id AND r.created_at >= ? AND r.created_at < ?)"
+                + " OR EXISTS (SELECT 1 FROM payout_orders po JOIN payouts p ON p.id = po.payout_id"
+                + " WHERE po.order_external_id = o.external_id AND p.platform = o.platform AND ("
+                + Payouts.overlapCondition("p") + "))";
+        return store.inTransaction(tx -> OrderBatch.load(tx, ids, from, to, from, to, from, to));
+    }
+
+    /**
      * The orders of one platform with these platform ids, those the hub holds. Oldest first.
      *
      * @param platform    the platform

@@ -148,7 +148,8 @@ public final class PayoutPoller {
             if (status.isPresent() && FINAL.contains(PayoutStatus.valueOf(status.get()))) {
                 return false;
             }
-            return payouts.upsert(tx, payout, List.of()) != Payouts.Outcome.UNCHANGED;
+            // with the fees the storefront itemized as the payout's own (Etsy listing fees, ads)
+            return payouts.upsert(tx, payout, payout.payoutFees()) != Payouts.Outcome.UNCHANGED;
         });
     }
 

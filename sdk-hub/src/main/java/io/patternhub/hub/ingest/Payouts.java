@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +27,8 @@ import java.util.UUID;
 /**
  * The platforms' payouts the hub holds, keyed by (platform, external id) and upserted idempotently, with
  * the fees that belong to a payout rather than an order (listing fees, ads). Payouts read back equal what
- * was stored, except for {@link Payout#raw()}, which is not kept. Thread-safe.
+ * was stored, with those fees as {@link Payout#payoutFees()}, except for {@link Payout#raw()} (of the payout
+ * and its fees), which is not kept. Thread-safe.
  */
 public final class Payouts {
     private static final long DAY_MILLIS = 86_400_000L;
@@ -54,7 +57,7 @@ public final class Payouts {
     }
 
     /**
-     * Stores a payout with no payout-level fees (replacing any stored ones).
+     * Stores a payout with its own payout-level fees ({@link Payout#payoutFees()}, replacing any stored ones).
      *
      * @param payout the payout
      * @return what changed
@@ -67,9 +70,11 @@ public final class Payouts {
      * Stores a payout and the fees deducted from it that belong to no order.
      *
      * @param payout     the payout
-     * @param payoutFees fees in the payout's currency; they replace the stored ones
+     * @param payoutFees fees in the payout's currency; they replace the stored ones. Empty: the payout's
+     *                   own {@link Payout#payoutFees()}
      * @return what changed
      * @throws CurrencyMismatchException if a fee is in another currency than the payout
+     * @throws InvalidRequestException if both the payout and {@code payoutFees} list fees, and they differ
      */
     public Outcome upsert(Payout payout, List<Fee> payoutFees) {
         return store.inTransaction(tx -> upsert(tx, payout, payoutFees));
@@ -87,6 +92,13 @@ public final class Payouts {
     public Outcome upsert(Tx tx, Payout payout, List<Fee> payoutFees) throws SQLException {
         Objects.requireNonNull(payout, "payout");
         List<Fee> fees = List.copyOf(payoutFees);
+        if (fees.isEmpty()) {
+            fees = payout.payoutFees();
+        } else if (!payout.payoutFees().isEmpty() && !withoutRaw(payout.payoutFees()).equals(withoutRaw(fees))) {
+            throw new InvalidRequestException("Payout " + payout.externalId() + " lists payout fees "
+                    + payout.payoutFees() + " and other ones were given: " + fees + "; give them once",
+                    ErrorContext.empty());
+        }
         for (Fee fee : fees) {
             if (!fee.amount().currency().equals(payout.currency())) {
                 throw new CurrencyMismatchException("store a fee of payout " + payout.externalId() + " in",
@@ -98,8 +110,7 @@ public final class Payouts {
         if (existing.isPresent()) {
             String id = existing.get();
             Payout stored = read(tx, id);
-            List<Fee> storedFees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, id);
-            if (stored.equals(withoutRaw(payout)) && storedFees.equals(withoutRaw(fees))) {
+            if (stored.equals(withoutRaw(payout.toBuilder().payoutFees(withoutRaw(fees)).build()))) {
                 return Outcome.UNCHANGED;
             }
             tx.update("UPDATE payouts SET status = ?, currency = ?, gross = ?, fees = ?, refunds = ?, adjustments = ?,"
@@ -162,12 +173,21 @@ public final class Payouts {
         if (!to.isAfter(from)) {
             throw new InvalidRequestException("The end " + to + " must be after the start " + from, ErrorContext.empty());
         }
-        // A payout's span: [period start, period end], each falling back to the arrival day (or the other end).
-        String spanStart = "COALESCE(period_start, arrival_day * " + DAY_MILLIS + ", period_end)";
-        String spanEnd = "COALESCE(period_end, arrival_day * " + DAY_MILLIS + " + " + (DAY_MILLIS - 1) + ", period_start)";
-        return store.inTransaction(tx -> readAll(tx, tx.query("SELECT id FROM payouts WHERE (" + spanEnd + " >= ? AND "
-                + spanStart + " < ?) OR (period_start IS NULL AND period_end IS NULL AND arrival_day IS NULL)"
-                + " ORDER BY platform, external_id", rs -> rs.getString(1), from, to)));
+        return store.inTransaction(tx -> readWhere(tx, overlapCondition("payouts"), from, to));
+    }
+
+    /**
+     * The SQL condition "the payout {@code alias} overlaps {@code [?, ?)}" (from, to): a payout's span is
+     * [period start, period end], each falling back to the arrival day (or the other end); payouts with
+     * neither are included, since they cannot be placed in time.
+     */
+    static String overlapCondition(String alias) {
+        String a = alias + ".";
+        String spanStart = "COALESCE(" + a + "period_start, " + a + "arrival_day * " + DAY_MILLIS + ", " + a + "period_end)";
+        String spanEnd = "COALESCE(" + a + "period_end, " + a + "arrival_day * " + DAY_MILLIS + " + " + (DAY_MILLIS - 1)
+                + ", " + a + "period_start)";
+        return "(" + spanEnd + " >= ? AND " + spanStart + " < ?) OR (" + a + "period_start IS NULL AND " + a
+                + "period_end IS NULL AND " + a + "arrival_day IS NULL)";
     }
 
     /**
@@ -176,8 +196,7 @@ public final class Payouts {
      * @return the payouts
      */
     public List<Payout> all() {
-        return store.inTransaction(tx -> readAll(tx, tx.query("SELECT id FROM payouts ORDER BY platform, external_id",
-                rs -> rs.getString(1))));
+        return store.inTransaction(tx -> readWhere(tx, "1 = 1"));
     }
 
     /**
@@ -204,22 +223,28 @@ public final class Payouts {
         MoneyRows.insertFees(tx, MoneyRows.FeeTable.PAYOUT, id, fees);
     }
 
-    private static List<Payout> readAll(Tx tx, List<String> ids) throws SQLException {
-        List<Payout> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            out.add(read(tx, id));
-        }
-        return out;
+    /** The payouts a condition on {@code payouts} selects, by platform and id, in three queries. */
+    private static List<Payout> readWhere(Tx tx, String condition, Object... args) throws SQLException {
+        String ids = "SELECT id FROM payouts WHERE " + condition;
+        Map<String, List<String>> orderIds = new HashMap<>();
+        tx.query("SELECT payout_id, order_external_id FROM payout_orders WHERE payout_id IN (" + ids + ")"
+                + " ORDER BY payout_id, position", rs -> orderIds.computeIfAbsent(rs.getString(1),
+                k -> new ArrayList<>()).add(rs.getString(2)), args);
+        Map<String, List<Fee>> fees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, ids, args);
+        return tx.query("SELECT " + COLUMNS + " FROM payouts WHERE " + condition + " ORDER BY platform, external_id",
+                rs -> map(rs, orderIds.getOrDefault(rs.getString("id"), List.of()),
+                        fees.getOrDefault(rs.getString("id"), List.of())), args);
     }
 
     private static Payout read(Tx tx, String id) throws SQLException {
         List<String> orderIds = tx.query("SELECT order_external_id FROM payout_orders WHERE payout_id = ? ORDER BY position",
                 rs -> rs.getString(1), id);
-        return tx.queryOne("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", rs -> map(rs, orderIds), id)
+        List<Fee> fees = MoneyRows.fees(tx, MoneyRows.FeeTable.PAYOUT, id);
+        return tx.queryOne("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", rs -> map(rs, orderIds, fees), id)
                 .orElseThrow();
     }
 
-    private static Payout map(ResultSet rs, List<String> orderIds) throws SQLException {
+    private static Payout map(ResultSet rs, List<String> orderIds, List<Fee> fees) throws SQLException {
         Currency currency = Money.currency(rs.getString("currency"));
         long arrival = rs.getLong("arrival_day");
         Optional<LocalDate> arrivalDay = rs.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(arrival));
@@ -237,6 +262,7 @@ public final class Payouts {
                 .periodEnd(Optional.ofNullable(Tx.instant(rs, "period_end")))
                 .arrivalDate(arrivalDay)
                 .orderIds(orderIds)
+                .payoutFees(fees)
                 .build();
     }
 

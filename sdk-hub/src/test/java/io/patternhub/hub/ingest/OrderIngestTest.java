@@ -131,6 +131,7 @@ class OrderIngestTest {
             OrderPoller poller = new OrderPoller(store, ingest, Duration.ofDays(2));
             etsy.orders.put("1", order("1", OrderStatus.PAID, T0.plus(Duration.ofDays(1))));
             etsy.orders.put("2", order("2", OrderStatus.PAID, T0.plus(Duration.ofDays(3))));
+            clock.set(T0.plus(Duration.ofDays(4)));
 
             OrderPoller.PollResult first = poller.poll("etsy-main", etsy);
             assertThat(first.seen()).isEqualTo(2);
@@ -146,6 +147,32 @@ class OrderIngestTest {
             // polling again changes nothing
             assertThat(poller.poll("etsy-main", etsy).changed()).isZero();
             assertThat(recorder.seen).containsExactlyInAnyOrder("1:PAID", "2:PAID", "1:REFUNDED", "2:REFUNDED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aModificationTimeInTheFutureDoesNotMoveTheCursorPastNow(Vendor vendor) {
+        ManualClock clock = ManualClock.at(T0);
+        MemoryStorefront etsy = new MemoryStorefront();
+        try (HubStore store = TestStores.fresh(vendor, clock)) {
+            OrderPoller poller = new OrderPoller(store, OrderIngest.builder(store).build(), Duration.ofHours(1));
+            etsy.orders.put("1", order("1", OrderStatus.PAID, T0.minus(Duration.ofHours(2))));
+            // a platform clock a day ahead: taken as the cursor, it would skip everything changed until then
+            etsy.orders.put("2", order("2", OrderStatus.PAID, T0.plus(Duration.ofDays(1))));
+
+            OrderPoller.PollResult first = poller.poll("etsy-main", etsy);
+            assertThat(first.seen()).isEqualTo(2);
+            assertThat(first.cursor()).contains(T0.minus(Duration.ofHours(2)));
+            assertThat(poller.cursor("etsy-main")).contains(T0.minus(Duration.ofHours(2)));
+
+            // an order changed an hour later is still found by the next poll
+            clock.set(T0.plus(Duration.ofHours(1)));
+            etsy.orders.put("3", order("3", OrderStatus.PAID, T0.plus(Duration.ofMinutes(30))));
+            OrderPoller.PollResult second = poller.poll("etsy-main", etsy);
+            assertThat(etsy.queries.get(1).effectiveUpdatedSince()).contains(T0.minus(Duration.ofHours(3)));
+            assertThat(second.changed()).isEqualTo(1);
+            assertThat(poller.cursor("etsy-main")).contains(T0.plus(Duration.ofMinutes(30)));
         }
     }
 

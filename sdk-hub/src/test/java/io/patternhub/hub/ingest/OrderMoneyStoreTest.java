@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OrderMoneyStoreTest {
     static final Instant T0 = Instant.parse("2026-04-28T09:00:00Z");
 
-    /** An order with every money part: two fee kinds (one taxed, one in the seller's currency), taxes of both collectors, two refunds. */
+    /** An order with every money part: two fee kinds (one taxed, one in the seller's currency, one given back on a refund), taxes of both collectors, two refunds. */
     static Order fullOrder() {
         return Order.builder().platform(Platform.ETSY).externalId("3001").orderNumber("#3001").createdAt(T0)
                 .updatedAt(T0.plusSeconds(3600))
@@ -52,7 +52,8 @@ class OrderMoneyStoreTest {
                 .addFees(Fee.builder().kind(FeeKind.TRANSACTION).amount(Money.of("1.69", "USD"))
                                 .tax(Money.of("0.32", "USD")).description("Transaction fee").build(),
                         Fee.builder().kind(FeeKind.PAYMENT_PROCESSING).amount(Money.of("1.18", "USD")).build(),
-                        Fee.builder().kind(FeeKind.OTHER).amount(Money.of("-0.05", "USD")).description("fee credit").build())
+                        Fee.builder().kind(FeeKind.OTHER).amount(Money.of("-0.05", "USD")).description("fee credit")
+                                .refundId("r-1").build())
                 .addRefunds(Refund.builder().externalId("r-1").amount(Money.of("5.00", "EUR"))
                                 .createdAt(T0.plusSeconds(600)).reason("wrong size").addLineRefs("tx-1").build(),
                         Refund.builder().externalId("r-2").amount(Money.of("1.25", "EUR"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.patternhub.core.Platform;
+import io.patternhub.core.error.InvalidRequestException;
 import io.patternhub.core.model.CurrencyMismatchException;
 import io.patternhub.core.model.Fee;
 import io.patternhub.core.model.FeeKind;
@@ -47,8 +48,16 @@ class PayoutsTest {
             Payout withRaw = p.toBuilder().raw(JsonNodeFactory.instance.objectNode().put("entry_id", "d-1")).build();
             assertThat(payouts.upsert(withRaw, List.of(listing))).isEqualTo(Payouts.Outcome.UNCHANGED);
             assertThat(payouts.count()).isEqualTo(1);
-            assertThat(payouts.find(Platform.ETSY, "d-1")).contains(p);
+            // read back with its own fees
+            assertThat(payouts.find(Platform.ETSY, "d-1")).contains(p.toBuilder().addPayoutFee(listing).build());
             assertThat(payouts.payoutFees(p)).containsExactly(listing);
+            // the same fees carried by the payout itself are the same payout
+            Payout carrying = p.toBuilder().addPayoutFee(listing).build();
+            assertThat(payouts.upsert(carrying)).isEqualTo(Payouts.Outcome.UNCHANGED);
+            assertThat(payouts.upsert(carrying, List.of(listing))).isEqualTo(Payouts.Outcome.UNCHANGED);
+            Fee ads = listing.toBuilder().kind(FeeKind.ADS).build();
+            assertThatThrownBy(() -> payouts.upsert(carrying, List.of(ads))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("give them once");
             assertThat(payouts.find(Platform.SHOPIFY, "d-1")).isEmpty();
 
             Payout moreOrders = p.toBuilder().orderIds(List.of("3001", "3002", "3003")).build();

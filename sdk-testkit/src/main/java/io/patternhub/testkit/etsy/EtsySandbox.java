@@ -346,6 +346,25 @@ public final class EtsySandbox extends SandboxServer {
     }
 
     /**
+     * Charges the shop a fee that belongs to no receipt, debited from its payment account now, as Etsy
+     * does for listing fees ({@code ledger_type} {@code listing}, referring to the listing) and Etsy Ads
+     * ({@code prolist}) or Offsite Ads ({@code offsite_ads_fee}). The sandbox takes the type as given.
+     *
+     * @param shopId        the shop
+     * @param ledgerType    the entry's {@code ledger_type}, e.g. {@code listing} or {@code prolist}
+     * @param amount        the fee, positive
+     * @param referenceType what the entry refers to, e.g. {@code listing} or {@code shop}
+     * @param referenceId   the referenced id, or {@code null}
+     * @return the ledger entry id
+     */
+    public long chargeFee(long shopId, String ledgerType, Money amount, String referenceType, String referenceId) {
+        Objects.requireNonNull(ledgerType, "ledgerType");
+        Objects.requireNonNull(referenceType, "referenceType");
+        return store.chargeFee(shopId, amount.currencyCode(), amount.toMinorUnits(), ledgerType, referenceType,
+                referenceId);
+    }
+
+    /**
      * Pays out the shop's positive balance in {@code currencyCode} as a disbursement ledger entry.
      *
      * @param shopId the shop

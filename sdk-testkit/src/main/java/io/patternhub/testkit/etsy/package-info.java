@@ -34,7 +34,14 @@
  * At most 5 files per listing and 20 MB per file (configurable; Etsy does not publish these);
  * default processing fees of 3% + 0.25 when a seed gives none; fees refunded in proportion to the
  * refunded share; ledger types {@code PAYMENT_GROSS}, {@code PAYMENT_PROCESSING_FEE},
- * {@code REFUND_GROSS}, {@code REFUND_PROCESSING_FEE}, {@code DISBURSE}; one ledger balance per
+ * {@code REFUND_GROSS}, {@code REFUND_PROCESSING_FEE}, {@code DISBURSE}. The sales tax and VAT Etsy
+ * collects and remits (ANCHORS §2.5: it "shows up in the seller's payment account") are credited with
+ * the sale in {@code PAYMENT_GROSS} and debited as their own entries, {@code PAYMENT_SALES_TAX} and
+ * {@code PAYMENT_VAT}, referring to the receipt with {@code parent_entry_id} the gross entry; a refund
+ * credits back its share ({@code refund * tax / total}, half-even) as {@code REFUND_SALES_TAX} /
+ * {@code REFUND_VAT}. The spec does not enumerate {@code ledger_type} values: these names are the
+ * sandbox's. Fees that belong to no receipt (listing fees, ads) are posted by
+ * {@code EtsySandbox.chargeFee} with the type the test gives; one ledger balance per
  * currency (Etsy converts to the shop currency); a file uploaded without {@code rank} goes last.
  * Not modelled: images, videos, variations and property values, shipping, translations, Etsy's
  * activation rules (images required), other webhook events.

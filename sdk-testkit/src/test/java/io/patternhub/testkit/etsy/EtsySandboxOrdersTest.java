@@ -127,6 +127,34 @@ class EtsySandboxOrdersTest {
     }
 
     @Test
+    void theVatEtsyRemitsIsDebitedAndItsRefundedShareCreditedBack() {
+        // 15.00 + 2.85 VAT = 17.85, fee 1.10; refund 5.95 carries 5.95 * 2.85 / 17.85 = 0.95 VAT back
+        long id = etsy.addReceipt(ReceiptSeed.builder("USD").transaction("S", "Skirt", 1, "15.00").vat("2.85")
+                .fees("1.10").build());
+        etsy.chargeFee(shop, "listing", Money.of("0.20", "USD"), "listing", "77001");
+        clock.advance(Duration.ofHours(1));
+        etsy.refund(id, Money.of("5.95", "USD"), "partial");
+        Money disbursed = etsy.disburse(shop, "USD");
+
+        List<EtsyLedgerEntryView> ledger = etsy.ledgerEntries(shop);
+        assertThat(ledger).extracting(EtsyLedgerEntryView::ledgerType).containsExactly("PAYMENT_GROSS",
+                "PAYMENT_PROCESSING_FEE", "PAYMENT_VAT", "listing", "REFUND_GROSS", "REFUND_VAT",
+                "REFUND_PROCESSING_FEE", "DISBURSE");
+        assertThat(ledger).extracting(e -> e.amount().amount().toPlainString()).containsExactly("17.85", "-1.10",
+                "-2.85", "-0.20", "-5.95", "0.95", "0.37", "-9.07");
+        assertThat(ledger.get(2).referenceId()).contains(String.valueOf(id));
+        assertThat(ledger.get(3).referenceType()).isEqualTo("listing");
+        // the deposit leaves the VAT with Etsy: 17.85 - 2.85 - 1.10 - 0.20 - (5.95 - 0.95) + 0.37
+        assertThat(disbursed).isEqualTo(Money.of("9.07", "USD"));
+        long from = Instant.parse("2026-03-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("2026-03-02T00:00:00Z").getEpochSecond();
+        JsonNode page = client.get("/v3/application/shops/" + shop + "/payment-account/ledger-entries?min_created="
+                + from + "&max_created=" + to + "&limit=100").json();
+        assertThat(page.at("/results/2/parent_entry_id").asLong()).isEqualTo(page.at("/results/0/entry_id").asLong());
+        assertThat(page.at("/results/2/description").asText()).startsWith("VAT paid by buyer");
+    }
+
+    @Test
     void thousandReceiptsPageThroughWithoutGapsOrRepeats() {
         etsy.addReceipts(1000, i -> ReceiptSeed.builder(i % 2 == 0 ? "USD" : "GBP")
                 .transaction("SKU-" + i, "Pattern " + i, 1, "3.00").createdAt(clock.instant().plusSeconds(i)).build());

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * <p>Sales are derived as {@code total - taxes + discounts}, so prices may be tax-inclusive or
  * exclusive and the postings still add up to exactly what the buyer paid. Marketplace-collected tax
  * is booked in and straight out again (collected by, then remitted by, the marketplace): it passes
- * through and is never the seller's liability. A refund carries back its share of each tax.
+ * through and is never the seller's liability. A refund carries back its share of each tax, and the
+ * fees that name it ({@link Fee#refundId()}, e.g. the fee Etsy gives back) at its date.
  */
 public final class PostingExtractor {
     static final String SALE = "sale";
@@ -118,9 +119,28 @@ public final class PostingExtractor {
             }
         }
         for (Fee fee : order.fees()) {
-            add(out, order, SALE, at, AccountRole.fee(fee.kind()), null, feeLabel(fee.kind()), fee.amount(), null);
-            fee.tax().ifPresent(t -> add(out, order, SALE, at, AccountRole.FEE_TAX, null, "tax on fees", t, null));
+            if (!ofRefund(order, fee)) {
+                fee(out, order, SALE, at, fee);
+            }
         }
+    }
+
+    /** True if the fee came with one of the order's refunds, and is booked with it. */
+    private static boolean ofRefund(Order order, Fee fee) {
+        if (fee.refundId().isEmpty()) {
+            return false;
+        }
+        for (Refund refund : order.refunds()) {
+            if (refund.externalId().equals(fee.refundId().get())) {
+                return true;
+            }
+        }
+        return false; // names no refund of the order: booked with the sale, so it is not lost
+    }
+
+    private static void fee(List<Posting> out, Order order, String event, Instant at, Fee fee) {
+        add(out, order, event, at, AccountRole.fee(fee.kind()), null, feeLabel(fee.kind()), fee.amount(), null);
+        fee.tax().ifPresent(t -> add(out, order, event, at, AccountRole.FEE_TAX, null, "tax on fees", t, null));
     }
 
     private void refund(Order order, Refund refund, List<Posting> out) {
@@ -140,6 +160,11 @@ public final class PostingExtractor {
                 label(MARKETPLACE_COLLECTED, country), marketShare, null);
         add(out, order, event, at, AccountRole.MARKETPLACE_TAX, code,
                 label(MARKETPLACE_REMITTED, country), marketShare.negate(), null);
+        for (Fee fee : order.fees()) { // fees given back (or charged) on this refund, at its date
+            if (fee.refundId().filter(refund.externalId()::equals).isPresent()) {
+                fee(out, order, event, at, fee);
+            }
+        }
     }
 
     /** A refund's share of a tax: {@code refund * tax / total}, rounded half-even, never more than the refund. */

@@ -324,7 +324,7 @@ final class EtsyJson {
         m.put("ledger_type", e.ledgerType);
         m.put("reference_type", e.referenceType);
         m.put("reference_id", e.referenceId);
-        m.put("parent_entry_id", 0);
+        m.put("parent_entry_id", e.parentEntryId);
         m.put("payment_adjustments", List.of());
         return m;
     }

@@ -412,10 +412,12 @@ public final class EtsyStore {
                 p.updatedAt = r.createdAt;
                 payments.put(p.paymentId, p);
                 r.paymentId = p.paymentId;
-                post(shopId, r.currency, p.gross, "payment", "PAYMENT_GROSS", "receipt", r.receiptId, p.paymentId,
-                        r.createdAt);
+                long gross = post(shopId, r.currency, p.gross, "payment", "PAYMENT_GROSS", "receipt", r.receiptId,
+                        p.paymentId, r.createdAt);
                 post(shopId, r.currency, -p.fees, "payment", "PAYMENT_PROCESSING_FEE", "receipt", r.receiptId,
                         p.paymentId, r.createdAt);
+                // Etsy remits the tax it collected: it leaves the payment account as its own debit.
+                postTax(r, -r.salesTax, -r.vat, gross, "PAYMENT", "paid by buyer, remitted by Etsy", r.createdAt);
             }
             for (RefundSeed refund : seed.refunds()) {
                 applyRefund(r, refund.amount().toMinorUnits(), refund.reason(), refund.at().orElse(r.createdAt));
@@ -453,7 +455,12 @@ public final class EtsyStore {
             p.adjustedFees = BigDecimal.valueOf(p.fees).multiply(BigDecimal.valueOf(p.adjustedGross))
                     .divide(BigDecimal.valueOf(p.gross), 0, RoundingMode.HALF_UP).longValueExact();
             p.updatedAt = at;
-            post(r.shopId, r.currency, -amount, "refund", "REFUND_GROSS", "receipt", r.receiptId, p.paymentId, at);
+            long gross = post(r.shopId, r.currency, -amount, "refund", "REFUND_GROSS", "receipt", r.receiptId,
+                    p.paymentId, at);
+            // The refund carries back its share of the tax Etsy remitted, which Etsy credits back.
+            long taxShare = share(amount, r.salesTax + r.vat, r.grandTotal);
+            long salesTaxShare = r.vat == 0 ? taxShare : share(amount, r.salesTax, r.grandTotal);
+            postTax(r, salesTaxShare, taxShare - salesTaxShare, gross, "REFUND", "refunded to buyer", at);
             refund.feeRefunded = before - p.adjustedFees;
             if (before != p.adjustedFees) {
                 post(r.shopId, r.currency, before - p.adjustedFees, "refund", "REFUND_PROCESSING_FEE", "receipt",
@@ -462,7 +469,56 @@ public final class EtsyStore {
         }
     }
 
-    private void post(long shopId, String currency, long amount, String description, String type, String refType,
+    /**
+     * A refund's share of a tax, {@code refund * tax / total} rounded half-even, as the reconciliation
+     * engine computes it (the sandbox convention; Etsy does not document its rounding).
+     */
+    private static long share(long refund, long tax, long total) {
+        if (tax == 0 || total <= 0) {
+            return 0;
+        }
+        BigDecimal fraction = BigDecimal.valueOf(tax).divide(BigDecimal.valueOf(total), 12, RoundingMode.HALF_EVEN);
+        return Math.min(refund, BigDecimal.valueOf(refund).multiply(fraction).setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact());
+    }
+
+    /** Posts the sales-tax and VAT entries of a payment or refund (non-zero ones), children of its gross entry. */
+    private void postTax(Records.Receipt r, long salesTax, long vat, long parentEntryId, String prefix, String what,
+            Instant at) {
+        if (salesTax != 0) {
+            post(r.shopId, r.currency, salesTax, "Sales tax " + what, prefix + "_SALES_TAX", "receipt", r.receiptId,
+                    r.paymentId, at);
+            last().parentEntryId = parentEntryId;
+        }
+        if (vat != 0) {
+            post(r.shopId, r.currency, vat, "VAT " + what, prefix + "_VAT", "receipt", r.receiptId, r.paymentId, at);
+            last().parentEntryId = parentEntryId;
+        }
+    }
+
+    private Records.LedgerEntry last() {
+        return ledger.get(ledger.size() - 1);
+    }
+
+    /**
+     * Charges a shop fee that belongs to no receipt (a listing fee, Etsy Ads), debiting the ledger now.
+     *
+     * @return the entry id
+     */
+    public long chargeFee(long shopId, String currency, long amount, String ledgerType, String referenceType,
+            String referenceId) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("A fee must be positive");
+        }
+        synchronized (lock) {
+            shop(shopId);
+            long id = post(shopId, currency, -amount, ledgerType, ledgerType, referenceType, 0, null, now());
+            last().referenceId = referenceId; // e.g. a listing id, or null
+            return id;
+        }
+    }
+
+    private long post(long shopId, String currency, long amount, String description, String type, String refType,
             long refId, Long paymentId, Instant at) {
         String key = shopId + ":" + currency;
         long balance = balances.merge(key, amount, Long::sum);
@@ -480,6 +536,7 @@ public final class EtsyStore {
         e.paymentId = paymentId;
         e.createdAt = at;
         ledger.add(e);
+        return e.entryId;
     }
 
     public void refund(long receiptId, Money amount, String reason, boolean touchLastModified) {

@@ -148,6 +148,7 @@ final class Records {
         String referenceType;
         String referenceId;
         Long paymentId;
+        long parentEntryId;
         Instant createdAt;
     }
 
