@@ -19,7 +19,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The hub's durable store over JDBC: the master catalog, listing mappings, the outbox, the webhook
  * inbox, orders, customers, entitlements and the rest. The schema is created and upgraded by Flyway
- * from {@code db/migration/sqlite} or {@code db/migration/postgresql} when the store opens.
+ * from {@code db/migration/sqlite} or {@code db/migration/postgresql}, plus {@code db/migration/common} (SQL both
+ * accept), when the store opens.
  *
  * <pre>{@code
  * HubStore store = HubStore.openSqlite(Path.of("hub.db"));                  // embedded default
@@ -104,7 +105,7 @@ public final class HubStore implements AutoCloseable {
         try {
             Flyway.configure(HubStore.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(vendor.migrationLocation())
+                    .locations(vendor.migrationLocations())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

@@ -17,9 +17,12 @@ public enum Vendor {
         this.folder = folder;
     }
 
-    /** The Flyway location holding this vendor's migrations. */
-    public String migrationLocation() {
-        return "classpath:db/migration/" + folder;
+    /**
+     * The Flyway locations of this vendor's migrations: its own folder (where the SQL dialects differ) and the
+     * folder shared by every vendor (migrations written in SQL both accept). Versions are unique across both.
+     */
+    public String[] migrationLocations() {
+        return new String[] {"classpath:db/migration/" + folder, "classpath:db/migration/common"};
     }
 
     /**
