@@ -106,12 +106,23 @@ public final class HubSession implements AutoCloseable {
                 .from(from, settings.get("PATTERNHUB_SHOP_NAME").orElse(from));
         settings.get("PATTERNHUB_SMTP_USERNAME").ifPresent(u -> smtp.credentials(u,
                 settings.require("PATTERNHUB_SMTP_PASSWORD", "the SMTP user needs a password")));
-        String base = settings.require("PATTERNHUB_DOWNLOAD_BASE_URL",
-                "download links in buyer emails point there (e.g. https://patterns.example.com/download/)");
-        DownloadLinks links = DownloadLinks.builder(store).secret(linkKey()).baseUrl(base).build();
+        DownloadLinks links = downloadLinks().orElseThrow(() -> new ConfigurationException(
+                "PATTERNHUB_DOWNLOAD_BASE_URL is not set; download links in buyer emails point there"
+                + " (e.g. https://patterns.example.com/download/, served by 'patternhub serve')", ErrorContext.empty()));
         return Optional.of(BuyerNotifications.builder(store).notifier(smtp.build()).links(links)
                 .catalog(new StoreFileCatalog(store)).shopName(settings.get("PATTERNHUB_SHOP_NAME").orElse("PatternHub"))
                 .build());
+    }
+
+    /**
+     * The buyers' download links, when {@code PATTERNHUB_DOWNLOAD_BASE_URL} is set; signed with a key
+     * derived from {@code PATTERNHUB_SECRET_KEY}.
+     *
+     * @return the links, or empty when no download base URL is configured
+     */
+    public Optional<DownloadLinks> downloadLinks() {
+        return settings.get("PATTERNHUB_DOWNLOAD_BASE_URL")
+                .map(base -> DownloadLinks.builder(store).secret(linkKey()).baseUrl(base).build());
     }
 
     /**

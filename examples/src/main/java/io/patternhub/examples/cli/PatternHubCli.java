@@ -6,6 +6,7 @@ import io.patternhub.examples.cli.command.DemoCommand;
 import io.patternhub.examples.cli.command.OrdersCommand;
 import io.patternhub.examples.cli.command.PrivacyCommand;
 import io.patternhub.examples.cli.command.ReconcileCommand;
+import io.patternhub.examples.cli.command.ServeCommand;
 import io.patternhub.examples.cli.command.InsightsCommand;
 import io.patternhub.examples.cli.command.SupportCommand;
 import io.patternhub.examples.cli.command.SyncCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
         description = "Sell digital patterns on several platforms from one catalog.%n"
                 + "Configuration: PATTERNHUB_* environment variables or patternhub.yaml (see README).",
         subcommands = {DemoCommand.class, CatalogCommand.class, SyncCommand.class, OrdersCommand.class, ReconcileCommand.class, InsightsCommand.class,
-                PrivacyCommand.class, SupportCommand.class, CommandLine.HelpCommand.class})
+                PrivacyCommand.class, SupportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class PatternHubCli implements Callable<Integer> {
     /** Exit code of a usage error. */
     public static final int USAGE = 2;

@@ -146,6 +146,34 @@ public final class DownloadLinks {
      * @throws DownloadLinkException if the link is tampered, expired, used up or revoked
      */
     public Download verify(String tokenOrUrl) {
+        return check(tokenOrUrl, true);
+    }
+
+    /**
+     * Checks a link like {@link #verify} but counts nothing: for a {@code HEAD} request or a
+     * conditional request the client already has the file for.
+     *
+     * @param tokenOrUrl the token, or the whole link URL
+     * @return what the link would serve; {@link Download#downloadsUsed()} is the count so far
+     * @throws DownloadLinkException if the link is tampered, expired, used up or revoked
+     */
+    public Download check(String tokenOrUrl) {
+        return check(tokenOrUrl, false);
+    }
+
+    /**
+     * Gives back a download {@link #verify} counted but the hub could not deliver (the client went away
+     * mid-file, or the file could not be read), so a failed transfer does not use up the buyer's link.
+     *
+     * @param download what {@link #verify} returned
+     */
+    public void release(Download download) {
+        Objects.requireNonNull(download, "download");
+        store.inTransaction(tx -> tx.update("UPDATE download_links SET downloads = downloads - 1 WHERE id = ?"
+                + " AND downloads > 0", download.linkId()));
+    }
+
+    private Download check(String tokenOrUrl, boolean count) {
         Parsed p = parse(tokenOrUrl);
         if (!store.clock().instant().isBefore(Instant.ofEpochSecond(p.expires))) {
             throw new DownloadLinkException(Reason.EXPIRED, "This download link expired at "
@@ -167,8 +195,10 @@ public final class DownloadLinks {
             if (r.revoked) {
                 throw new DownloadLinkException(Reason.REVOKED, "Access to this pattern was revoked (refund or cancellation)");
             }
-            int n = tx.update("UPDATE download_links SET downloads = downloads + 1, last_download_at = ?"
-                    + " WHERE id = ? AND downloads < max_downloads", tx.now(), p.id);
+            int n = count ? tx.update("UPDATE download_links SET downloads = downloads + 1, last_download_at = ?"
+                    + " WHERE id = ? AND downloads < max_downloads", tx.now(), p.id)
+                    : tx.queryOne("SELECT COUNT(*) FROM download_links WHERE id = ? AND downloads < max_downloads",
+                            rs -> rs.getInt(1), p.id).orElse(0);
             if (n == 0) {
                 throw new DownloadLinkException(Reason.DOWNLOAD_LIMIT_REACHED, "This download link has been used "
                         + r.max + " times, its limit; ask the shop for a fresh link");
