@@ -20,6 +20,7 @@ import io.patternhub.core.event.StorefrontEvent;
 import io.patternhub.core.http.ApiRequest;
 import io.patternhub.core.http.HttpMethod;
 import io.patternhub.core.http.HttpTransport;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.http.RateLimitHeaderReader;
 import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RequestContent;
@@ -64,7 +65,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,7 +139,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 : b.webhookSecret != null ? WebhookVerifier.etsy(b.webhookSecret, b.clock) : null;
         this.feesWithOrderStream = b.feesWithOrderStream;
         this.writeAttempts = b.writeAttempts;
-        this.writeBackoff = b.retry;
+        this.writeBackoff = b.writeBackoff();
         this.skuIndexTtl = b.skuIndexTtl;
         this.pageSize = b.pageSize;
         this.clock = b.clock;
@@ -147,14 +147,11 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
                 .platform(Platform.ETSY)
                 .baseUrl(stripSlash(b.baseUrl) + "/v3/application")
                 .auth(CompositeAuth.of(b.apiKey, b.bearer))
-                .rateLimit(b.rateLimit)
                 .rateLimitHeaderReader(RateLimitHeaderReader.etsy())
                 .errorMapper(new EtsyErrorMapper())
-                .retry(b.retry)
                 .clock(b.clock)
                 .userAgent("patternhub-java etsy");
-        b.transportCustomizer.accept(t);
-        this.transport = t.build();
+        this.transport = b.buildTransport(t);
         this.capabilities = capabilities(fileLimits);
     }
 
@@ -969,7 +966,7 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
     }
 
     /** Configures an {@link EtsyStorefront}. Not thread-safe; the storefront it builds is. */
-    public static final class Builder {
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private long shopId;
         private AuthScheme apiKey;
         private AuthScheme bearer;
@@ -980,8 +977,6 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         private long quantity = 999;
         private Currency shopCurrency;
         private EtsyFileLimits fileLimits = EtsyFileLimits.assumedDefaults();
-        private RateLimitSettings rateLimit = RateLimitSettings.perSecond(10).withDailyQuota(10_000);
-        private RetrySettings retry = RetrySettings.defaults();
         private WebhookVerifier webhookVerifier;
         private String webhookSecret;
         private boolean feesWithOrderStream;
@@ -989,9 +984,19 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         private Duration skuIndexTtl = Duration.ofMinutes(1);
         private int pageSize = MAX_PAGE_SIZE;
         private Clock clock = Clock.systemUTC();
-        private Consumer<HttpTransport.Builder> transportCustomizer = t -> { };
 
         private Builder() {
+            super(RetrySettings.defaults(), RateLimitSettings.perSecond(10).withDailyQuota(10_000), 0);
+        }
+
+        /** The storefront's transport: its own settings plus what this builder was given. */
+        private HttpTransport buildTransport(HttpTransport.Builder storefrontSettings) {
+            return newTransport(storefrontSettings);
+        }
+
+        /** Etsy writes are retried by the storefront itself (with a lookup first), paced like the transport's retries. */
+        private RetrySettings writeBackoff() {
+            return retrySettings();
         }
 
         /**
@@ -1139,28 +1144,6 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
         }
 
         /**
-         * The client-side rate limit to start from; default 10 per second and 10,000 per day.
-         *
-         * @param rateLimit the settings
-         * @return this builder
-         */
-        public Builder rateLimit(RateLimitSettings rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /**
-         * Retries of the transport and the backoff between write attempts; default {@link RetrySettings#defaults()}.
-         *
-         * @param retry the settings
-         * @return this builder
-         */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
          * How many times a non-idempotent write (create listing, upload file) is attempted when its
          * outcome is unknown or Etsy answered 429; default 5.
          *
@@ -1248,18 +1231,6 @@ public final class EtsyStorefront implements io.patternhub.core.storefront.Store
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Further transport settings (timeouts, OkHttp client, listener, circuit breaker). Platform,
-         * base URL, auth, error mapper and rate-limit header reader are set by the storefront.
-         *
-         * @param customizer changes the transport builder
-         * @return this builder
-         */
-        public Builder transport(Consumer<HttpTransport.Builder> customizer) {
-            this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 

@@ -16,6 +16,7 @@ import io.patternhub.core.http.ApiRequest;
 import io.patternhub.core.http.ApiResponse;
 import io.patternhub.core.http.HttpMethod;
 import io.patternhub.core.http.HttpTransport;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RetrySettings;
 import io.patternhub.core.model.Listing;
@@ -54,7 +55,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -117,13 +117,10 @@ public final class WooCommerceStorefront implements Storefront, AutoCloseable {
                 .platform(Platform.WOOCOMMERCE)
                 .baseUrl(stripSlash(site.toString()) + API)
                 .auth(BasicAuth.of(b.consumerKey, b.consumerSecret))
-                .rateLimit(b.rateLimit)
                 .errorMapper(new WooCommerceErrorMapper())
-                .retry(b.retry)
                 .clock(b.clock)
                 .userAgent("patternhub-java woocommerce");
-        b.transportCustomizer.accept(t);
-        this.transport = t.build();
+        this.transport = b.buildTransport(t);
         this.capabilities = platformCapabilities();
     }
 
@@ -871,7 +868,7 @@ public final class WooCommerceStorefront implements Storefront, AutoCloseable {
     }
 
     /** Configures a {@link WooCommerceStorefront}. Not thread-safe; the storefront it builds is. */
-    public static final class Builder {
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private URI site;
         private String consumerKey;
         private String consumerSecret;
@@ -883,12 +880,15 @@ public final class WooCommerceStorefront implements Storefront, AutoCloseable {
         private WebhookVerifier webhookVerifier;
         private int pageSize = MAX_PAGE_SIZE;
         private int batchSize = MAX_BATCH;
-        private RateLimitSettings rateLimit = RateLimitSettings.perSecond(5);
-        private RetrySettings retry = RetrySettings.defaults();
         private Clock clock = Clock.systemUTC();
-        private Consumer<HttpTransport.Builder> transportCustomizer = t -> { };
 
         private Builder() {
+            super(RetrySettings.defaults(), RateLimitSettings.perSecond(5), 0);
+        }
+
+        /** The storefront's transport: its own settings plus what this builder was given. */
+        private HttpTransport buildTransport(HttpTransport.Builder storefrontSettings) {
+            return newTransport(storefrontSettings);
         }
 
         /**
@@ -1033,29 +1033,6 @@ public final class WooCommerceStorefront implements Storefront, AutoCloseable {
         }
 
         /**
-         * The client-side rate limit; default 5 per second. WooCommerce documents no limit: this protects
-         * small shared hosts.
-         *
-         * @param rateLimit the settings
-         * @return this builder
-         */
-        public Builder rateLimit(RateLimitSettings rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /**
-         * The transport's retry settings; default {@link RetrySettings#defaults()}.
-         *
-         * @param retry the settings
-         * @return this builder
-         */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
          * The clock.
          *
          * @param clock the clock
@@ -1063,18 +1040,6 @@ public final class WooCommerceStorefront implements Storefront, AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Further transport settings (timeouts, OkHttp client, listener). Platform, base URL, auth and
-         * error mapper are set by the storefront.
-         *
-         * @param customizer changes the transport builder
-         * @return this builder
-         */
-        public Builder transport(Consumer<HttpTransport.Builder> customizer) {
-            this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 

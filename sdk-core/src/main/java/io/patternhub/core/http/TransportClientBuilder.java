@@ -116,6 +116,15 @@ public abstract class TransportClientBuilder<B extends TransportClientBuilder<B>
     }
 
     /**
+     * The retry settings chosen so far, for clients that also pace their own write retries with them.
+     *
+     * @return the retry settings
+     */
+    protected final RetrySettings retrySettings() {
+        return retry;
+    }
+
+    /**
      * Builds a transport: the client's own settings first, then this builder's shared settings, then the
      * customizers.
      *
