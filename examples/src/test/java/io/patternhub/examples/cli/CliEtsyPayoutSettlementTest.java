@@ -1,5 +1,7 @@
 package io.patternhub.examples.cli;
 
+import static io.patternhub.examples.cli.DryRunJournals.etsyPayoutBank;
+import static io.patternhub.examples.cli.DryRunJournals.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,10 +111,10 @@ class CliEtsyPayoutSettlementTest {
         JsonNode mayJournals = dryRun("2026-05");
         JsonNode juneJournals = dryRun("2026-06");
         // each payout is one summary in its own month whose bank line is the deposit, and none in the other
-        assertThat(bank(mayJournals, may.externalId())).isEqualByComparingTo("31.20");
-        assertThat(bank(juneJournals, may.externalId())).isZero();
-        assertThat(bank(juneJournals, june.externalId())).isEqualByComparingTo("4.77");
-        assertThat(bank(mayJournals, june.externalId())).isZero();
+        assertThat(etsyPayoutBank(mayJournals, may.externalId())).isEqualByComparingTo("31.20");
+        assertThat(etsyPayoutBank(juneJournals, may.externalId())).isZero();
+        assertThat(etsyPayoutBank(juneJournals, june.externalId())).isEqualByComparingTo("4.77");
+        assertThat(etsyPayoutBank(mayJournals, june.externalId())).isZero();
 
         JsonNode mayPayout = payoutJournal(mayJournals, may.externalId());
         JsonNode junePayout = payoutJournal(juneJournals, june.externalId());
@@ -166,33 +168,5 @@ class CliEtsyPayoutSettlementTest {
             }
         }
         return out;
-    }
-
-    private static BigDecimal bank(JsonNode journals, String payoutId) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode j : journals) {
-            if (!j.path("reference").asText().startsWith("PH-ETSY-PAYOUT-" + payoutId + "-")) {
-                continue;
-            }
-            for (JsonNode l : j.path("lines")) {
-                if ("090".equals(l.path("account").asText())) {
-                    total = total.add(amount(l, "debit")).subtract(amount(l, "credit"));
-                }
-            }
-        }
-        return total;
-    }
-
-    private static BigDecimal sum(JsonNode journal, String side) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode l : journal.path("lines")) {
-            total = total.add(amount(l, side));
-        }
-        return total;
-    }
-
-    private static BigDecimal amount(JsonNode line, String side) {
-        return line.path(side).isNull() || line.path(side).isMissingNode() ? BigDecimal.ZERO
-                : new BigDecimal(line.path(side).asText());
     }
 }

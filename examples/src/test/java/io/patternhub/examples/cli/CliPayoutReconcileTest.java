@@ -28,6 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.patternhub.examples.cli.DryRunJournals.etsyPayoutBank;
+import static io.patternhub.examples.cli.DryRunJournals.lines;
+import static io.patternhub.examples.cli.DryRunJournals.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -126,13 +129,13 @@ class CliPayoutReconcileTest {
                         .isEqualByComparingTo("2.85"));
         for (Payout payout : payouts) {
             String id = payout.externalId();
-            BigDecimal banked = bank(may, id).add(bank(june, id));
+            BigDecimal banked = etsyPayoutBank(may, id).add(etsyPayoutBank(june, id));
             assertThat(banked).as("bank lines of payout " + id).isEqualByComparingTo(payout.net().amount());
         }
         // the first payout lies within May: its one summary's bank line is the whole deposit
         Payout first = payouts.stream().filter(p -> p.net().equals(firstDeposit)).findFirst().orElseThrow();
-        assertThat(bank(may, first.externalId())).isEqualByComparingTo(firstDeposit.amount());
-        assertThat(bank(june, first.externalId())).isZero();
+        assertThat(etsyPayoutBank(may, first.externalId())).isEqualByComparingTo(firstDeposit.amount());
+        assertThat(etsyPayoutBank(june, first.externalId())).isZero();
         for (JsonNode j : may) {
             assertThat(sum(j, "debit")).as(j.path("reference").asText()).isEqualByComparingTo(sum(j, "credit"));
         }
@@ -169,44 +172,5 @@ class CliPayoutReconcileTest {
                 "--mapping", "builtin:default", "--dry-run", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         return PatternHubJson.newMapper().readTree(run.out());
-    }
-
-    private static List<JsonNode> lines(JsonNode journals, String account) {
-        List<JsonNode> out = new java.util.ArrayList<>();
-        journals.forEach(j -> j.path("lines").forEach(l -> {
-            if (account.equals(l.path("account").asText())) {
-                out.add(l);
-            }
-        }));
-        return out;
-    }
-
-    /** The net of the bank (090) lines of one payout's summaries. */
-    private static BigDecimal bank(JsonNode journals, String payoutId) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode j : journals) {
-            if (!j.path("reference").asText().startsWith("PH-ETSY-PAYOUT-" + payoutId + "-")) {
-                continue;
-            }
-            for (JsonNode l : j.path("lines")) {
-                if ("090".equals(l.path("account").asText())) {
-                    total = total.add(amount(l, "debit")).subtract(amount(l, "credit"));
-                }
-            }
-        }
-        return total;
-    }
-
-    private static BigDecimal sum(JsonNode journal, String side) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode l : journal.path("lines")) {
-            total = total.add(amount(l, side));
-        }
-        return total;
-    }
-
-    private static BigDecimal amount(JsonNode line, String side) {
-        return line.path(side).isNull() || line.path(side).isMissingNode() ? BigDecimal.ZERO
-                : new BigDecimal(line.path(side).asText());
     }
 }

@@ -1,5 +1,8 @@
 package io.patternhub.examples.cli;
 
+import static io.patternhub.examples.cli.DryRunJournals.bank;
+import static io.patternhub.examples.cli.DryRunJournals.lines;
+import static io.patternhub.examples.cli.DryRunJournals.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,38 +139,5 @@ class CliShopifyPayoutReconcileTest {
             }
         }
         throw new AssertionError("no journal of payout " + payout.externalId() + " in " + journals);
-    }
-
-    private static List<JsonNode> lines(JsonNode journals, String account) {
-        List<JsonNode> out = new java.util.ArrayList<>();
-        journals.forEach(j -> j.path("lines").forEach(l -> {
-            if (account.equals(l.path("account").asText())) {
-                out.add(l);
-            }
-        }));
-        return out;
-    }
-
-    private static BigDecimal bank(JsonNode journal) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode l : journal.path("lines")) {
-            if ("090".equals(l.path("account").asText())) {
-                total = total.add(amount(l, "debit")).subtract(amount(l, "credit"));
-            }
-        }
-        return total;
-    }
-
-    private static BigDecimal sum(JsonNode journal, String side) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode l : journal.path("lines")) {
-            total = total.add(amount(l, side));
-        }
-        return total;
-    }
-
-    private static BigDecimal amount(JsonNode line, String side) {
-        return line.path(side).isNull() || line.path(side).isMissingNode() ? BigDecimal.ZERO
-                : new BigDecimal(line.path(side).asText());
     }
 }
