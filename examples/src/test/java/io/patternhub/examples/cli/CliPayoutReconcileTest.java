@@ -1,7 +1,6 @@
 package io.patternhub.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.patternhub.core.Platform;
 import io.patternhub.core.json.PatternHubJson;
 import io.patternhub.core.model.Money;
 import io.patternhub.core.model.Order;

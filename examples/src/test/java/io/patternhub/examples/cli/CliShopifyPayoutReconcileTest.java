@@ -19,7 +19,6 @@ import io.patternhub.testkit.shopify.SandboxPayout;
 import io.patternhub.testkit.shopify.ShopifySandbox;
 import io.patternhub.testkit.time.ManualClock;
 import io.patternhub.testkit.xero.XeroSandbox;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
