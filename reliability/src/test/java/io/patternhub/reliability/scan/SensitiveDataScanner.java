@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 /** Finds needles (case-insensitive) and card-number-shaped data in text or raw bytes. */
 final class SensitiveDataScanner {
     /** 13 to 19 digits, optionally grouped by spaces or dashes, not part of a longer digit run. */
+    /** UUIDs (lease tokens, ids) whose middle groups happen to be all digits look like a dashed card number. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
     private SensitiveDataScanner() {
@@ -28,11 +31,11 @@ final class SensitiveDataScanner {
 
     /**
      * Card-number-shaped runs: 13-19 digits whose first digit is a card network's (3-6) and that pass
-     * the Luhn check.
+     * the Luhn check. UUIDs are skipped: a card number never has their shape.
      */
     static List<String> cardNumbersIn(String haystack) {
         List<String> found = new ArrayList<>();
-        Matcher m = DIGIT_RUN.matcher(haystack);
+        Matcher m = DIGIT_RUN.matcher(UUID.matcher(haystack).replaceAll(" "));
         while (m.find()) {
             String digits = m.group().replaceAll("[ -]", "");
             if (digits.length() >= 13 && digits.length() <= 19 && "3456".indexOf(digits.charAt(0)) >= 0
