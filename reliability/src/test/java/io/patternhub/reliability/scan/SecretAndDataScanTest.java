@@ -149,6 +149,7 @@ class SecretAndDataScanTest {
         assertThat(logs.list).as("the flow logged something to scan").isNotEmpty();
 
         List<String> erased = List.of(EMAIL, NAME, "Weaver");
+        scanned.replaceAll((where, text) -> withoutTempDirName(text));
         scanned.forEach((where, text) -> {
             assertThat(SensitiveDataScanner.needlesIn(text, secrets)).as("secrets in %s", where).isEmpty();
             assertThat(SensitiveDataScanner.cardNumbersIn(text)).as("card numbers in %s", where).isEmpty();
@@ -166,7 +167,18 @@ class SecretAndDataScanTest {
         assertThat(SensitiveDataScanner.cardNumbersIn("lease 5f2a1b3c-3937-9289-4783-3839815abcde taken")).isEmpty();
         assertThat(SensitiveDataScanner.cardNumbersIn("lease 5f2a1b3c-3937-9289-4783-3839815abcde card " + CARD))
                 .containsExactly("4111111111111111");
+        assertThat(SensitiveDataScanner.cardNumbersIn("Database: jdbc:sqlite:/tmp/junit-6559865606289672989/hub.db"))
+                .as("the CI temp dir name is card-shaped: the flow test masks it").containsExactly("6559865606289672989");
+        assertThat(withoutTempDirName("Database: jdbc:sqlite:" + dir.resolve("hub/hub.db"))).doesNotContainPattern("[0-9]{13}");
         assertThat(SensitiveDataScanner.needlesIn("x ANN.weaver@EXAMPLE.com y", List.of(EMAIL))).containsExactly(EMAIL);
+    }
+
+    /**
+     * JUnit names the temp directory {@code junit-<random long>}, and the hub logs its database path: one run in
+     * ten that long passes Luhn (seen in CI as 6559865606289672989). The path is the test's, not the flow's data.
+     */
+    private String withoutTempDirName(String text) {
+        return text.replace(dir.toString(), "<tempdir>");
     }
 
     private String logText() {
