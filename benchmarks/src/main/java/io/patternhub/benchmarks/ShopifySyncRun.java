@@ -133,6 +133,6 @@ final class ShopifySyncRun {
         URI graphql = URI.create(shop.graphqlUrl());
         return ShopifyStorefront.builder().shopDomain(shop.shopDomain())
                 .baseUrl(graphql.getScheme() + "://" + graphql.getAuthority()).accessToken(TOKEN)
-                .transport(t -> t.listener(stats)).build();
+                .listener(stats).build();
     }
 }

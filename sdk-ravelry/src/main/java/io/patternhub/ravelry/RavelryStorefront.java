@@ -22,6 +22,7 @@ import io.patternhub.core.http.HttpTransport;
 import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RequestContent;
 import io.patternhub.core.http.RetrySettings;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.model.Listing;
 import io.patternhub.core.model.ListingFile;
 import io.patternhub.core.model.ListingState;
@@ -63,7 +64,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
@@ -132,25 +132,21 @@ public final class RavelryStorefront implements Storefront, AutoCloseable {
         this.creator = b.creator;
         this.attachmentWait = b.attachmentWait;
         this.writeAttempts = b.writeAttempts;
-        this.writeBackoff = b.retry;
+        this.writeBackoff = b.writeBackoff();
         this.sleeper = b.sleeper;
         this.products = new ProductNormalizer(storeCurrency);
         this.etags = new EtagCache(b.etagCacheSize);
-        OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-        OkHttpClient client = base.newBuilder().addInterceptor(etags).build();
-        this.ownedClient = b.okHttpClient == null ? client : null;
+        Optional<OkHttpClient> shared = b.okHttpClientGiven();
+        OkHttpClient client = shared.orElseGet(OkHttpClient::new).newBuilder().addInterceptor(etags).build();
+        this.ownedClient = shared.isEmpty() ? client : null;
         HttpTransport.Builder t = HttpTransport.builder()
                 .platform(Platform.RAVELRY)
                 .baseUrl(stripSlash(b.baseUrl))
                 .auth(b.auth)
-                .rateLimit(b.rateLimit)
                 .errorMapper(new RavelryErrorMapper())
-                .retry(b.retry)
                 .clock(b.clock)
                 .userAgent("patternhub-java ravelry");
-        b.transportCustomizer.accept(t);
-        t.okHttpClient(client); // after the customizer: the ETag cache must stay in
-        this.transport = t.build();
+        this.transport = b.buildTransport(t, client);
     }
 
     /** Starts a configuration. */
@@ -789,8 +785,16 @@ public final class RavelryStorefront implements Storefront, AutoCloseable {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** Configures a {@link RavelryStorefront}. Not thread-safe; the storefront it builds is. */
-    public static final class Builder {
+    /**
+     * Configures a {@link RavelryStorefront}. Not thread-safe; the storefront it builds is.
+     *
+     * <p>The transport settings are {@link TransportClientBuilder}'s, with Ravelry's defaults: a client-side
+     * limit of 5 calls per second (Ravelry publishes no global numbers: an assumption, polite to a small
+     * service), {@link RetrySettings#defaults()} (also the backoff between write attempts) and no concurrency
+     * cap. The storefront adds its ETag cache to a copy of the {@link #okHttpClient OkHttp client}; an OkHttp
+     * client set through {@link #transport} is replaced by that copy.
+     */
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private long storeId;
         private AuthScheme auth;
         private String baseUrl = DEFAULT_BASE_URL;
@@ -799,16 +803,28 @@ public final class RavelryStorefront implements Storefront, AutoCloseable {
         private int purchasesPageSize = DEFAULT_PAGE_SIZE;
         private String creator;
         private AttachmentWait attachmentWait = AttachmentWait.defaults();
-        private RateLimitSettings rateLimit = RateLimitSettings.perSecond(5);
-        private RetrySettings retry = RetrySettings.defaults();
         private int writeAttempts = 5;
         private int etagCacheSize = 256;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
-        private OkHttpClient okHttpClient;
-        private Consumer<HttpTransport.Builder> transportCustomizer = t -> { };
 
         private Builder() {
+            super(RetrySettings.defaults(), RateLimitSettings.perSecond(5), 0);
+        }
+
+        /** The OkHttp client the user gave, which the storefront copies with its ETag cache added. */
+        private Optional<OkHttpClient> okHttpClientGiven() {
+            return sharedOkHttpClient();
+        }
+
+        /** The storefront's transport: its own settings, what this builder was given, and the ETag-caching client last. */
+        private HttpTransport buildTransport(HttpTransport.Builder storefrontSettings, OkHttpClient withEtagCache) {
+            return newTransport(storefrontSettings, t -> t.okHttpClient(withEtagCache));
+        }
+
+        /** Ravelry writes are retried by the storefront itself after a 429, paced like the transport's retries. */
+        private RetrySettings writeBackoff() {
+            return retrySettings();
         }
 
         /**
@@ -942,29 +958,6 @@ public final class RavelryStorefront implements Storefront, AutoCloseable {
         }
 
         /**
-         * The client-side rate limit; default 5 calls per second (Ravelry publishes no global numbers: an
-         * assumption, polite to a small service).
-         *
-         * @param rateLimit the settings
-         * @return this builder
-         */
-        public Builder rateLimit(RateLimitSettings rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        /**
-         * Retries of the transport and the backoff between write attempts; default {@link RetrySettings#defaults()}.
-         *
-         * @param retry the settings
-         * @return this builder
-         */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
          * How many times a write is attempted after a 429 or an unknown outcome; default 5.
          *
          * @param attempts at least 1
@@ -1011,30 +1004,6 @@ public final class RavelryStorefront implements Storefront, AutoCloseable {
          */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /**
-         * The OkHttp client to build on (the ETag cache is added to a copy of it); a new one by default.
-         * Set it here, not through {@link #transport}: that one would be replaced.
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder okHttpClient(OkHttpClient client) {
-            this.okHttpClient = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /**
-         * Further transport settings (timeouts, listener, circuit breaker). Platform, base URL, auth, error
-         * mapper and OkHttp client are set by the storefront.
-         *
-         * @param customizer changes the transport builder
-         * @return this builder
-         */
-        public Builder transport(Consumer<HttpTransport.Builder> customizer) {
-            this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 

@@ -15,7 +15,9 @@ import io.patternhub.core.error.WebhookVerificationException;
 import io.patternhub.core.event.EventIds;
 import io.patternhub.core.event.StorefrontEvent;
 import io.patternhub.core.http.HttpTransport;
+import io.patternhub.core.http.RateLimitSettings;
 import io.patternhub.core.http.RetrySettings;
+import io.patternhub.core.http.TransportClientBuilder;
 import io.patternhub.core.json.PatternHubJson;
 import io.patternhub.core.model.Fee;
 import io.patternhub.core.model.FeeKind;
@@ -72,7 +74,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -149,15 +150,13 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
                 .platform(Platform.SHOPIFY)
                 .baseUrl(base + "/admin/api/" + apiVersion + "/")
                 .auth(b.auth)
-                .retry(b.retry)
                 .clock(clock)
                 .requestIdHeader("X-Request-Id")
                 .userAgent("patternhub-java shopify");
-        b.transportCustomizer.accept(t);
-        this.transport = t.build();
+        this.transport = b.buildTransport(t);
         this.graphql = new GraphqlClient(transport, pacer, b.maxThrottledRetries);
         this.plainHttp = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
-        this.uploads = new Uploads(plainHttp, b.retry.maxAttempts());
+        this.uploads = new Uploads(plainHttp, b.uploadAttempts());
     }
 
     /** Starts a configuration. */
@@ -851,8 +850,17 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** Configures a {@link ShopifyStorefront}. Not thread-safe. */
-    public static final class Builder {
+    /**
+     * Configures a {@link ShopifyStorefront}. Not thread-safe.
+     *
+     * <p>The transport settings are {@link TransportClientBuilder}'s. Shopify's GraphQL calls are paced by
+     * query cost ({@link #pacer}), not by a count of calls, so by default the transport has no client-side
+     * limit ({@link RateLimitSettings#unlimited()}) and no concurrency cap; a {@link #rateLimit} or
+     * {@link #maxConcurrentCalls} set here applies on top of the pacer, which keeps pacing by cost. The
+     * retry settings ({@link RetrySettings#defaults()} by default) also give the attempts of a file upload to
+     * its staged target, which goes through a client of its own (another host, no Shopify credentials).
+     */
+    public static final class Builder extends TransportClientBuilder<Builder> {
         private String shopDomain;
         private String apiVersion = DEFAULT_API_VERSION;
         private String baseUrl;
@@ -863,15 +871,24 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
         private ShopifyCostPacer pacer;
         private ShopifyCostPacer.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
         private int maxThrottledRetries = 10;
-        private RetrySettings retry = RetrySettings.defaults();
         private int orderPageSize = 10;
         private int lineItemPageSize = 5;
         private Duration bulkPollInterval = Duration.ofSeconds(2);
         private ShopifyWebhookDeduplicator deduplicator = ShopifyWebhookDeduplicator.inMemory(10_000);
         private Clock clock = Clock.systemUTC();
-        private Consumer<HttpTransport.Builder> transportCustomizer = t -> { };
 
         private Builder() {
+            super(RetrySettings.defaults(), RateLimitSettings.unlimited(), 0);
+        }
+
+        /** The storefront's transport: its own settings plus what this builder was given. */
+        private HttpTransport buildTransport(HttpTransport.Builder storefrontSettings) {
+            return newTransport(storefrontSettings);
+        }
+
+        /** A staged upload is attempted as often as the transport attempts a call. */
+        private int uploadAttempts() {
+            return retrySettings().maxAttempts();
         }
 
         /**
@@ -1005,17 +1022,6 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
         }
 
         /**
-         * Transport retries for network failures and 5xx.
-         *
-         * @param retry the settings
-         * @return this builder
-         */
-        public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
          * Page sizes of order queries: orders per page (10) and line items fetched with each order (5;
          * more are fetched separately). Nested connections multiply the query cost.
          *
@@ -1062,17 +1068,6 @@ public final class ShopifyStorefront implements Storefront, AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Adjusts the transport (timeouts, listener, OkHttp client) before it is built.
-         *
-         * @param customizer called with the transport builder
-         * @return this builder
-         */
-        public Builder transport(Consumer<HttpTransport.Builder> customizer) {
-            this.transportCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The transport settings every client builder offers the same way (ledgers, LLM clients): the OkHttp
+ * The transport settings every client builder offers the same way (ledgers, LLM clients, storefronts): the OkHttp
  * client, retry, client-side rate limit, concurrency cap, listener, and {@link #transport} for anything
  * else {@link HttpTransport.Builder} offers. A client's builder extends this, sets its platform's defaults
  * through the constructor, and builds each transport with {@link #newTransport}.
@@ -125,6 +126,16 @@ public abstract class TransportClientBuilder<B extends TransportClientBuilder<B>
     }
 
     /**
+     * The OkHttp client given to {@link #okHttpClient(OkHttpClient)}, for clients that build on it themselves
+     * (an interceptor of their own, a second client for another host).
+     *
+     * @return the client, empty if none was given
+     */
+    protected final Optional<OkHttpClient> sharedOkHttpClient() {
+        return Optional.ofNullable(okHttpClient);
+    }
+
+    /**
      * Builds a transport: the client's own settings first, then this builder's shared settings, then the
      * customizers.
      *
@@ -132,12 +143,26 @@ public abstract class TransportClientBuilder<B extends TransportClientBuilder<B>
      * @return the transport
      */
     protected final HttpTransport newTransport(HttpTransport.Builder clientSettings) {
+        return newTransport(clientSettings, t -> { });
+    }
+
+    /**
+     * Like {@link #newTransport(HttpTransport.Builder)}, then applies {@code kept} after the customizers: for
+     * settings the client cannot work without, which a customizer must not replace.
+     *
+     * @param clientSettings a transport builder with the client's platform, base URL, auth, error mapper ...
+     * @param kept           the settings applied last
+     * @return the transport
+     */
+    protected final HttpTransport newTransport(HttpTransport.Builder clientSettings,
+            Consumer<HttpTransport.Builder> kept) {
         clientSettings.retry(retry).rateLimit(rateLimit).maxConcurrentCalls(maxConcurrentCalls, maxConcurrencyWait)
                 .listener(listener);
         if (okHttpClient != null) {
             clientSettings.okHttpClient(okHttpClient);
         }
         customizers.forEach(c -> c.accept(clientSettings));
+        kept.accept(clientSettings);
         return clientSettings.build();
     }
 
