@@ -3,11 +3,13 @@ package io.patternhub.core.http;
 import io.patternhub.core.Platform;
 import io.patternhub.core.error.ApiException;
 import io.patternhub.core.error.ConfigurationException;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +34,16 @@ class TransportClientBuilderTest extends TransportTestSupport {
 
         HttpTransport build(String baseUrl) {
             return newTransport(HttpTransport.builder().platform(Platform.XERO).baseUrl(baseUrl).userAgent(name));
+        }
+
+        /** As a client whose user agent no customizer may change would build. */
+        HttpTransport buildKeepingUserAgent(String baseUrl) {
+            return newTransport(HttpTransport.builder().platform(Platform.XERO).baseUrl(baseUrl),
+                    t -> t.userAgent(name));
+        }
+
+        Optional<OkHttpClient> shared() {
+            return sharedOkHttpClient();
         }
     }
 
@@ -68,6 +80,23 @@ class TransportClientBuilderTest extends TransportTestSupport {
         }
         assertThat(server.getRequestCount()).isEqualTo(2); // the default retry resent the 503
         assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("User-Agent")).isEqualTo("demo");
+    }
+
+    @Test
+    void keptSettingsRunAfterTheCustomizers() throws Exception {
+        server.enqueue(new MockResponse().setBody("{}"));
+        DemoClientBuilder b = new DemoClientBuilder().name("kept").transport(t -> t.userAgent("customized"));
+        try (HttpTransport t = b.buildKeepingUserAgent(server.url("/api").toString())) {
+            t.execute(ApiRequest.builder(HttpMethod.GET, "things").build());
+        }
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("User-Agent")).isEqualTo("kept");
+    }
+
+    @Test
+    void theSharedOkHttpClientIsVisibleToTheClientBuilder() {
+        OkHttpClient client = new OkHttpClient();
+        assertThat(new DemoClientBuilder().shared()).isEmpty();
+        assertThat(new DemoClientBuilder().okHttpClient(client).shared()).containsSame(client);
     }
 
     @Test
