@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patternhub.core.Platform;
 import io.patternhub.core.error.ApiException;
-import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.RateLimitException;
 import io.patternhub.core.http.ApiRequest;
 import io.patternhub.core.http.RateLimitSettings;
@@ -110,59 +109,52 @@ class RavelryBuilderTest {
     }
 
     @Test
-    void maxConcurrentCallsCapsCallsInFlight() throws Exception {
+    void maxConcurrentCallsRefusesACallOverTheCap() throws Exception {
         int cap = 2;
-        int calls = 6;
-        InFlightCounter counter = new InFlightCounter(cap);
+        HeldAnswers held = new HeldAnswers(cap);
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(counter);
+            server.setDispatcher(held);
             server.start();
+            // no waiting for a free slot: a call over the cap fails at once instead of queueing
             try (RavelryStorefront store = RavelryStorefront.builder().storeId(1).accessToken("t")
                     .baseUrl(server.url("/").toString()).retry(RetrySettings.none())
-                    .maxConcurrentCalls(cap, Duration.ofSeconds(30)).build()) {
-                ExecutorService pool = Executors.newFixedThreadPool(calls);
+                    .maxConcurrentCalls(cap, Duration.ZERO).build()) {
+                ExecutorService pool = Executors.newFixedThreadPool(cap);
                 try {
-                    List<Future<List<PatternStore>>> answers = new ArrayList<>();
-                    for (int i = 0; i < calls; i++) {
-                        answers.add(pool.submit(store::stores));
+                    List<Future<List<PatternStore>>> inProgress = new ArrayList<>();
+                    for (int i = 0; i < cap; i++) {
+                        inProgress.add(pool.submit(store::stores));
                     }
-                    for (Future<List<PatternStore>> a : answers) {
-                        assertThat(a.get(30, TimeUnit.SECONDS)).isEmpty();
+                    assertThat(held.arrived.await(10, TimeUnit.SECONDS)).as("the first calls reached Ravelry").isTrue();
+
+                    assertThatThrownBy(store::stores).isInstanceOf(RateLimitException.class)
+                            .hasMessageContaining("concurrency cap");
+
+                    held.release.countDown();
+                    for (Future<List<PatternStore>> call : inProgress) {
+                        assertThat(call.get(10, TimeUnit.SECONDS)).isEmpty();
                     }
                 } finally {
                     pool.shutdownNow();
                 }
             }
-            assertThat(server.getRequestCount()).isEqualTo(calls);
+            assertThat(server.getRequestCount()).as("the call over the cap was never sent").isEqualTo(cap);
         }
-        assertThat(counter.most).as("calls Ravelry had in progress at once").hasValue(cap);
     }
 
-    @Test
-    void aNegativeConcurrencyCapIsAConfigurationError() {
-        assertThatThrownBy(() -> RavelryStorefront.builder().maxConcurrentCalls(-1, Duration.ofSeconds(1)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxConcurrentCalls");
-    }
+    /** Answers an empty store list, but only once released; counts the requests that arrived. */
+    private static final class HeldAnswers extends Dispatcher {
+        final CountDownLatch arrived;
+        final CountDownLatch release = new CountDownLatch(1);
 
-    /**
-     * Answers an empty store list, holding the first requests until {@code cap} of them are in progress, so
-     * that the most seen at once shows the cap (and more would show a broken one).
-     */
-    private static final class InFlightCounter extends Dispatcher {
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger most = new AtomicInteger();
-        private final CountDownLatch capFull;
-
-        InFlightCounter(int cap) {
-            this.capFull = new CountDownLatch(cap);
+        HeldAnswers(int expected) {
+            this.arrived = new CountDownLatch(expected);
         }
 
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            capFull.countDown();
-            capFull.await(10, TimeUnit.SECONDS);
-            inFlight.decrementAndGet(); // before answering: the client frees its slot only after the answer
+            arrived.countDown();
+            release.await(10, TimeUnit.SECONDS);
             return new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"stores\":[]}");
         }
     }

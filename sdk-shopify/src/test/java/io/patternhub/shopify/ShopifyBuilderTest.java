@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patternhub.core.Platform;
 import io.patternhub.core.error.ApiException;
-import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.RateLimitException;
 import io.patternhub.core.http.ApiRequest;
 import io.patternhub.core.http.RateLimitSettings;
@@ -124,64 +123,57 @@ class ShopifyBuilderTest {
     }
 
     @Test
-    void maxConcurrentCallsCapsCallsInFlightWhileThePacerStillPaces() throws Exception {
+    void maxConcurrentCallsRefusesAQueryOverTheCapAndThePacerGetsItsPointsBack() throws Exception {
         int cap = 2;
-        int calls = 6;
-        HoldUntilCapFull gate = new HoldUntilCapFull(cap);
+        HoldOnTheWire held = new HoldOnTheWire(cap);
+        // no waiting for a free slot: a query over the cap fails at once instead of queueing
         try (ShopifyStorefront store = storefrontInUsd().okHttpClient(new OkHttpClient.Builder()
-                .addNetworkInterceptor(gate).build()).maxConcurrentCalls(cap, Duration.ofSeconds(30)).build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(calls);
+                .addNetworkInterceptor(held).build()).maxConcurrentCalls(cap, Duration.ZERO).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(cap);
             try {
-                List<Future<Optional<Listing>>> answers = new ArrayList<>();
-                for (int i = 0; i < calls; i++) {
+                List<Future<Optional<Listing>>> inProgress = new ArrayList<>();
+                for (int i = 0; i < cap; i++) {
                     String sku = "NONE-" + i;
-                    answers.add(pool.submit(() -> store.listingBySku(sku)));
+                    inProgress.add(pool.submit(() -> store.listingBySku(sku)));
                 }
-                for (Future<Optional<Listing>> a : answers) {
-                    assertThat(a.get(30, TimeUnit.SECONDS)).isEmpty();
+                assertThat(held.arrived.await(10, TimeUnit.SECONDS)).as("the first queries were sent").isTrue();
+
+                assertThatThrownBy(() -> store.listingBySku("OVER")).isInstanceOf(RateLimitException.class)
+                        .hasMessageContaining("concurrency cap");
+
+                held.release.countDown();
+                for (Future<Optional<Listing>> call : inProgress) {
+                    assertThat(call.get(10, TimeUnit.SECONDS)).isEmpty();
                 }
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(store.costStats().queries()).isEqualTo(calls);
+            assertThat(store.listingBySku("AFTER")).as("the refused query left no points reserved").isEmpty();
+            assertThat(store.costStats().queries()).isEqualTo(cap + 1);
         }
-        assertThat(gate.most).as("queries on their way to Shopify at once").hasValue(cap);
-        assertThat(shop.journal().size()).isEqualTo(calls);
+        assertThat(shop.journal().size()).as("the query over the cap was never sent").isEqualTo(cap + 1);
         assertThat(shop.throttledCount()).isZero();
     }
 
-    @Test
-    void aNegativeConcurrencyCapIsAConfigurationError() {
-        assertThatThrownBy(() -> ShopifyStorefront.builder().maxConcurrentCalls(-1, Duration.ofSeconds(1)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxConcurrentCalls");
-    }
+    /** Holds requests on their way to the sandbox until released; counts the ones that got that far. */
+    private static final class HoldOnTheWire implements Interceptor {
+        final CountDownLatch arrived;
+        final CountDownLatch release = new CountDownLatch(1);
 
-    /**
-     * Counts requests on the wire, holding the first ones until {@code cap} of them are under way, so that
-     * the most seen at once shows the cap (and more would show a broken one).
-     */
-    private static final class HoldUntilCapFull implements Interceptor {
-        final AtomicInteger most = new AtomicInteger();
-        private final AtomicInteger onTheWire = new AtomicInteger();
-        private final CountDownLatch capFull;
-
-        HoldUntilCapFull(int cap) {
-            this.capFull = new CountDownLatch(cap);
+        HoldOnTheWire(int expected) {
+            this.arrived = new CountDownLatch(expected);
         }
 
         @Override
         public Response intercept(Chain chain) throws IOException {
-            most.accumulateAndGet(onTheWire.incrementAndGet(), Math::max);
-            capFull.countDown();
+            arrived.countDown();
             try {
-                capFull.await(10, TimeUnit.SECONDS);
-                return chain.proceed(chain.request());
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while held");
-            } finally {
-                onTheWire.decrementAndGet();
             }
+            return chain.proceed(chain.request());
         }
     }
 }
