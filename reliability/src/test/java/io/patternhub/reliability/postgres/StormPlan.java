@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * total was raised after signing), and the rest are unique valid deliveries. Of those, one in fifty is
  * a refund of an earlier order (a second event for the same order, later {@code updated_at}), so two
  * instances meet on the same order; buyers come back (one customer per five orders), so they meet on the
- * same customer too. Every order buys one pattern of the synced catalog.
+ * same customer too. One buyer in three is a guest (no customer id, matched by email), whose orders spell
+ * the email in different cases. Every order buys one pattern of the synced catalog.
  */
 final class StormPlan {
     static final String SECRET = "whsec_" + Base64.getEncoder()
@@ -99,6 +100,17 @@ final class StormPlan {
         return 500 + (orderIndex % 997);
     }
 
+    /** Every third buyer checks out as a guest: no customer id, only an email. */
+    static boolean isGuest(String customer) {
+        return Integer.parseInt(customer.substring(2)) % 3 == 0;
+    }
+
+    /** The buyer's email as one order spells it: a guest's case varies from order to order. */
+    static String emailOf(String customer, int orderIndex) {
+        String email = customer + "@example.com";
+        return isGuest(customer) && (orderIndex / BUYERS) % 2 == 1 ? email.toUpperCase(java.util.Locale.ROOT) : email;
+    }
+
     static int paidIndex(String orderId) {
         return Integer.parseInt(orderId.substring(2));
     }
@@ -108,7 +120,8 @@ final class StormPlan {
         String customer = customerOf(index);
         return "{\"order_id\":\"" + id + "\",\"status\":\"" + status + "\",\"currency\":\"EUR\","
                 + "\"created_at\":\"2026-03-01T10:00:00Z\",\"updated_at\":\"" + updatedAt + "\",\"total\":\"" + amount + "\","
-                + "\"customer\":{\"id\":\"" + customer + "\",\"email\":\"" + customer + "@example.com\"},"
+                + "\"customer\":{" + (isGuest(customer) ? "" : "\"id\":\"" + customer + "\",")
+                + "\"email\":\"" + emailOf(customer, index) + "\"},"
                 + "\"lines\":[{\"sku\":\"" + skuOf(index, catalogSize) + "\",\"title\":\"Pattern\",\"quantity\":1,"
                 + "\"unit_price\":\"" + amount + "\"}]}";
     }

@@ -124,6 +124,20 @@ class TwoHubsOnPostgresStormTest {
                 plan.orders.forEach(id -> buyers.add(StormPlan.customerOf(StormPlan.paidIndex(id))));
                 assertThat(count(store, "SELECT COUNT(*) FROM customers")).as("one row per returning buyer")
                         .isEqualTo(buyers.size());
+                long guests = buyers.stream().filter(StormPlan::isGuest).count();
+                assertThat(guests).as("guests in the plan").isGreaterThan(100);
+                assertThat(count(store, "SELECT COUNT(*) FROM customers WHERE external_id IS NULL"))
+                        .as("one row per guest buyer, whatever the email's case").isEqualTo(guests);
+                assertThat(count(store, "SELECT COUNT(DISTINCT LOWER(email)) FROM customers")).isEqualTo(buyers.size());
+                Map<String, String> customerOfOrder = store.inTransaction(tx -> tx.query(
+                        "SELECT o.external_id, LOWER(c.email) FROM orders o JOIN customers c ON c.id = o.customer_id",
+                        rs -> Map.entry(rs.getString(1), rs.getString(2))))
+                        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                assertThat(customerOfOrder.keySet()).as("orders with their buyer").isEqualTo(plan.orders);
+                for (String id : plan.orders) {
+                    assertThat(customerOfOrder.get(id)).as("buyer of %s", id)
+                            .isEqualTo(StormPlan.customerOf(StormPlan.paidIndex(id)) + "@example.com");
+                }
 
                 // --- order changes: each reached each handler exactly once ---
                 List<String> changes = store.inTransaction(tx -> tx.query("SELECT id FROM order_changes",

@@ -2,7 +2,6 @@ package io.patternhub.hub.ingest;
 
 import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.ErrorContext;
-import io.patternhub.core.model.CustomerRef;
 import io.patternhub.core.model.LineItem;
 import io.patternhub.core.model.Order;
 import io.patternhub.core.model.OrderStatus;
@@ -106,7 +105,7 @@ public final class OrderIngest {
         Objects.requireNonNull(order, "order");
         Instant now = tx.now();
         Optional<Stored> stored = findStored(tx, order);
-        String customerId = order.buyer().isPresent() ? upsertCustomer(tx, order.buyer().get(), now) : null;
+        String customerId = order.buyer().isPresent() ? CustomerUpsert.upsert(tx, order.buyer().get(), now) : null;
         if (stored.isEmpty()) {
             String orderId = UUID.randomUUID().toString();
             // Another hub instance may be inserting the same order right now (PostgreSQL): the loser of
@@ -288,37 +287,6 @@ public final class OrderIngest {
                     line.listingExternalId(), line.title(), line.quantity(), line.unitPrice().amount().toPlainString(),
                     line.discount().map(d -> d.amount().toPlainString()));
         }
-    }
-
-    /** Finds the buyer by platform id (or, for guests, by email) and refreshes what the platform now says. */
-    static String upsertCustomer(Tx tx, CustomerRef buyer, Instant now) throws SQLException {
-        Optional<String> existing = buyer.externalId().isPresent()
-                ? tx.queryOne("SELECT id FROM customers WHERE platform = ? AND external_id = ?", rs -> rs.getString(1),
-                        buyer.platform(), buyer.externalId().get())
-                : tx.query("SELECT id FROM customers WHERE platform = ? AND external_id IS NULL AND erased_at IS NULL"
-                        + " AND LOWER(email) = LOWER(?) ORDER BY created_at", rs -> rs.getString(1),
-                        buyer.platform(), buyer.email().orElseThrow()).stream().findFirst();
-        if (existing.isEmpty()) {
-            String id = UUID.randomUUID().toString();
-            // A returning buyer's orders may be ingested by two hub instances at once (PostgreSQL): the
-            // loser of the insert race finds the winner's committed row instead of failing the transaction.
-            int inserted = tx.update("INSERT INTO customers (id, platform, external_id, email, name, country, created_at,"
-                    + " last_activity_at) VALUES (?,?,?,?,?,?,?,?)" + (buyer.externalId().isPresent()
-                            ? " ON CONFLICT (platform, external_id) DO NOTHING" : ""),
-                    id, buyer.platform(), buyer.externalId(), buyer.email(), buyer.name(), buyer.country(), now, now);
-            if (inserted == 1) {
-                return id;
-            }
-            existing = tx.queryOne("SELECT id FROM customers WHERE platform = ? AND external_id = ?",
-                    rs -> rs.getString(1), buyer.platform(), buyer.externalId().get());
-            if (existing.isEmpty()) {
-                throw new SQLException("customer " + buyer.externalId().get() + " conflicted on insert but cannot be read");
-            }
-        }
-        tx.update("UPDATE customers SET email = COALESCE(?, email), name = COALESCE(?, name),"
-                + " country = COALESCE(?, country), last_activity_at = ? WHERE id = ?",
-                buyer.email(), buyer.name(), buyer.country(), now, existing.get());
-        return existing.get();
     }
 
     private static Optional<Stored> findStored(Tx tx, Order order) throws SQLException {

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two hub instances on one PostgreSQL ingest at the same moment: a returning buyer's two orders, or two
- * events of one order. The second transaction's insert waits on the first one's uncommitted row; once
+ * Two hub instances on one PostgreSQL ingest at the same moment: a returning buyer's two orders (with a
+ * platform customer id, or a guest's matched by email), or two events of one order. The second transaction's insert waits on the first one's uncommitted row; once
  * the first commits, the second must carry on as an update, not fail on the unique key (found by the
  * two-instance storm in the reliability suite: the failed inbox row only came back after its backoff).
  */
@@ -49,6 +49,24 @@ class ConcurrentIngestOnPostgresTest {
             assertThat(count(a, "SELECT COUNT(*) FROM customers")).isOne();
             assertThat(count(a, "SELECT COUNT(DISTINCT customer_id) FROM orders")).isOne();
             assertThat(count(a, "SELECT COUNT(*) FROM orders")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoOrdersOfOneNewGuestAtOnceShareOneCustomer() throws Exception {
+        ManualClock clock = ManualClock.at(T0);
+        try (HubStore a = TestStores.fresh(Vendor.POSTGRESQL, clock); HubStore b = TestStores.sameDatabase(a, clock)) {
+            OrderIngest ingestA = OrderIngest.builder(a).build();
+            OrderIngest ingestB = OrderIngest.builder(b).build();
+            // no customer id: matched by email, in another case; the second insert waits on the guest index
+            OrderIngest.Outcome second = raceWithOpenTransaction(a, ingestA,
+                    GuestCustomerTest.guestOrder(Platform.CSV, "G-1", "Guest@Example.com"),
+                    () -> ingestB.ingest(GuestCustomerTest.guestOrder(Platform.CSV, "G-2", "guest@example.com"), "e-2"));
+
+            assertThat(second).isEqualTo(OrderIngest.Outcome.CREATED);
+            assertThat(count(a, "SELECT COUNT(*) FROM customers")).isOne();
+            assertThat(count(a, "SELECT COUNT(DISTINCT customer_id) FROM orders")).isOne();
+            assertThat(count(a, "SELECT COUNT(*) FROM orders WHERE customer_id IS NOT NULL")).isEqualTo(2);
         }
     }
 
