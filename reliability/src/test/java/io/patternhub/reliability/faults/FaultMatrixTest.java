@@ -89,7 +89,7 @@ class FaultMatrixTest {
                     Optional.of(faults.next(1, RequestMatchers.any(), Fault.tooManyRequests(Duration.ofSeconds(1))));
             case SERVER_ERROR_BURST -> Optional.of(faults.next(2, RequestMatchers.any(), Fault.serverError(503)));
             case TIMEOUT -> Optional.of(faults.next(1, RequestMatchers.any(),
-                    Fault.slow(FaultTargets.READ_TIMEOUT.multipliedBy(3), Duration.ZERO)));
+                    Fault.slow(FaultTargets.SLOW_ANSWER, Duration.ZERO)));
             case RESET_MID_BODY -> Optional.of(faults.next(1, RequestMatchers.any(), Fault.disconnectMidBody()));
             case MALFORMED_JSON -> Optional.of(faults.next(1, RequestMatchers.any(), Fault.malformedJson()));
             case EXPIRED_TOKEN -> {

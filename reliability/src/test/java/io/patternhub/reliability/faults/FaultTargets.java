@@ -36,10 +36,17 @@ final class FaultTargets {
     static final RetrySettings FAST_RETRY = new RetrySettings(4, Duration.ofMillis(5), Duration.ofMillis(20), 0.2,
             Duration.ofSeconds(2));
     /**
-     * Far below the injected header delay, so a slow answer is a timeout, yet long enough that a clean answer on
-     * a loaded CI machine is not one (300 ms failed the Etsy cells under a load average of 20).
+     * Below the injected header delay ({@link #SLOW_ANSWER}), so a slow answer is a timeout, yet long enough that
+     * a clean answer on a loaded CI machine is not one: 300 ms failed the Etsy cells under a load average of 20,
+     * and at 1 s a malformed-JSON answer delayed that long by load would be timed out, retried and answered
+     * cleanly, so the cell would see no error.
      */
-    static final Duration READ_TIMEOUT = Duration.ofMillis(1_000);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The injected slow answer: two seconds past the timeout, so a client thread stalled on a busy machine still
+     * times out; no longer, because closing a sandbox waits (at most 5 s) for the delayed answer to finish.
+     */
+    static final Duration SLOW_ANSWER = READ_TIMEOUT.plusSeconds(2);
 
     private FaultTargets() {
     }

@@ -69,7 +69,7 @@ class TwoHubsOnPostgresStormTest {
         Clock clock = Clock.systemUTC();
         StormPlan plan = new StormPlan(DELIVERIES, CATALOG, clock, 11);
         SideEffects effects = new SideEffects();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        try (EmbeddedPostgres pg = PgServer.start();
                 EtsySandbox etsy = EtsySandbox.builder().perSecondLimit(1_000_000).perDayLimit(100_000_000)
                         .validateRequests(false).validateResponses(false).build().start();
                 ShopifySandbox shop = ShopifySandbox.builder().accessToken(SHOPIFY_TOKEN)

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -113,7 +114,7 @@ public final class HttpTransport implements AutoCloseable {
         this.retry = b.retry;
         this.rateLimit = b.rateLimit;
         this.limiter = new WindowRateLimiter(rateLimit.permits(), rateLimit.period(), rateLimit.dailyQuota(),
-                System::nanoTime);
+                b.nanoTime);
         this.bulkhead = b.maxConcurrentCalls > 0
                 ? Bulkhead.<ApiResponse>builder(b.maxConcurrentCalls).withMaxWaitTime(b.maxConcurrencyWait).build()
                 : null;
@@ -521,6 +522,7 @@ public final class HttpTransport implements AutoCloseable {
         private RateLimitHeaderReader rateLimitReader = RateLimitHeaderReader.retryAfterOnly();
         private TransportListener listener = TransportListener.none();
         private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
         private String requestIdHeader = "x-request-id";
         private String idempotencyKeyHeader = "Idempotency-Key";
         private String userAgent = "patternhub-java";
@@ -650,6 +652,15 @@ public final class HttpTransport implements AutoCloseable {
         /** The clock used to read HTTP-date {@code Retry-After} values. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The monotonic clock of the rate limiter's windows and pauses ({@code System::nanoTime}); tests set
+         * one they advance themselves, so that a busy machine cannot let a window expire between two calls.
+         */
+        Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
             return this;
         }
 

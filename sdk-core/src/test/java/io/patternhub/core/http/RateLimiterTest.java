@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -116,30 +117,34 @@ class RateLimiterTest extends TransportTestSupport {
     void windowSpentByOurOwnCallsWaitsForTheOldestSlotNotAWholePeriodMore() {
         // Both calls are ours: the platform's "0 remaining" says nothing the limiter does not know, so the
         // third call waits for the first call's slot (freed 1 s after it completed), not 1 s after the second
-        // answer. The second answer comes 400 ms after the first, so that wait is at most 600 ms.
+        // answer. The second answer comes 400 ms after the first, so that wait is 600 ms. The limiter runs on a
+        // clock the test advances: on the real one a busy machine could let the window expire between calls.
+        AtomicLong nanos = new AtomicLong();
         server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "2")
                 .setHeader("x-remaining-this-second", "1"));
         server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "2")
-                .setHeader("x-remaining-this-second", "0").setHeadersDelay(400, TimeUnit.MILLISECONDS));
-        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy())
+                .setHeader("x-remaining-this-second", "0"));
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy()).nanoTime(nanos::get)
                 .rateLimit(new RateLimitSettings(2, Duration.ofSeconds(1), 0, Duration.ZERO)).retry(RetrySettings.none()));
 
         t.execute(ApiRequest.get("/a"));
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
         t.execute(ApiRequest.get("/b"));
 
         assertThatThrownBy(() -> t.execute(ApiRequest.get("/c")))
                 .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.retryAfter().orElseThrow())
-                        .isLessThanOrEqualTo(Duration.ofMillis(600)));
+                        .isEqualTo(Duration.ofMillis(600)));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
     void windowSpentByCallsThatWereNotOursPausesEveryCaller() {
         // One call of ours, yet the platform counts 10 of 10: another client shares the key, so the next
-        // call is held for the pause (longer than it may wait) although the limiter has nine free slots.
+        // call is held for the pause (longer than it may wait) although the limiter has nine free slots. The
+        // limiter's clock stands still, so the pause cannot run out on a busy machine before the second call.
         server.enqueue(new MockResponse().setBody("{}").setHeader("x-limit-per-second", "10")
                 .setHeader("x-remaining-this-second", "0"));
-        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy())
+        HttpTransport t = transport(b -> b.rateLimitHeaderReader(RateLimitHeaderReader.etsy()).nanoTime(() -> 0L)
                 .rateLimit(new RateLimitSettings(10, Duration.ofSeconds(1), 0, Duration.ZERO)).retry(RetrySettings.none()));
 
         t.execute(ApiRequest.get("/a"));

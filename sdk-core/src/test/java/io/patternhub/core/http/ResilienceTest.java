@@ -68,8 +68,9 @@ class ResilienceTest extends TransportTestSupport {
                 maxInFlight.accumulateAndGet(now, Math::max);
                 twoInFlight.countDown();
                 // Hold the first calls until two are in flight together, then a little longer so
-                // that a third, if let through, would be counted.
-                twoInFlight.await(5, TimeUnit.SECONDS);
+                // that a third, if let through, would be counted. The bound is generous: if it ran out before the
+                // second call arrived (a stalled machine), the peak would be one and the test would fail.
+                twoInFlight.await(30, TimeUnit.SECONDS);
                 Thread.sleep(20);
                 inFlight.decrementAndGet();
                 return new MockResponse().setBody("{}");

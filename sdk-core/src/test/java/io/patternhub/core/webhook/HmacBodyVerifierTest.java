@@ -65,9 +65,9 @@ class HmacBodyVerifierTest {
     void headerLookupIgnoresCase(String name, String header, Function<String, WebhookVerifier> factory) throws Exception {
         String signature = referenceSignature(SECRET, BODY);
         WebhookVerifier verifier = factory.apply(SECRET);
-        verifier.verify(Map.of(header.toUpperCase(), signature), BODY);
-        verifier.verify(Map.of(header.toLowerCase(), signature), BODY);
-        verifier.verify(WebhookHeaders.ofMultimap(Map.of(header.toLowerCase(), List.of(signature))), BODY);
+        verifier.verify(Map.of(header.toUpperCase(java.util.Locale.ROOT), signature), BODY);
+        verifier.verify(Map.of(header.toLowerCase(java.util.Locale.ROOT), signature), BODY);
+        verifier.verify(WebhookHeaders.ofMultimap(Map.of(header.toLowerCase(java.util.Locale.ROOT), List.of(signature))), BODY);
     }
 
     @ParameterizedTest(name = "{0}")

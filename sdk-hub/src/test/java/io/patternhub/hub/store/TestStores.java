@@ -86,11 +86,7 @@ public final class TestStores {
             synchronized (TestStores.class) {
                 pg = postgres;
                 if (pg == null) {
-                    try {
-                        pg = EmbeddedPostgres.builder().start();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-                    }
+                    pg = startPostgres();
                     EmbeddedPostgres started = pg;
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         try {
@@ -104,5 +100,24 @@ public final class TestStores {
             }
         }
         return pg;
+    }
+
+    /**
+     * Starts an embedded server, on a fresh port each attempt. The library picks a free port, runs initdb
+     * (seconds on a busy disk) and only then binds it: another process may take the port in between, so a
+     * failed start is retried rather than failing the build by chance.
+     *
+     * @return a running server; the caller closes it
+     */
+    public static EmbeddedPostgres startPostgres() {
+        RuntimeException failure = new IllegalStateException("cannot start embedded PostgreSQL");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return EmbeddedPostgres.builder().start();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        throw failure;
     }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ public final class InsightsCommand extends HubCommand implements Callable<Intege
                     report.from(), report.to(), report.currency().getCurrencyCode(), report.velocities().size(),
                     report.risingTrends().size(), report.recommendations().size());
             for (Trend t : report.risingTrends()) {
-                ctx.out().printf("  rising: %s %s%n", t.dimension().name().toLowerCase(), t.key());
+                ctx.out().printf("  rising: %s %s%n", t.dimension().name().toLowerCase(Locale.ROOT), t.key());
             }
             ctx.out().printf("report: %s (%d charts, %d CSV files)%n", files.html(), files.charts().size(),
                     files.csvs().size());

@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -104,7 +105,7 @@ public final class ReconcileCommand extends HubCommand implements Callable<Integ
             try {
                 List<PostResult> posted = reconciliation.engine().post(target, result);
                 long created = posted.stream().filter(PostResult::created).count();
-                ctx.err().printf("%s: %d journal(s) posted, %d already there%n", ledger.name().toLowerCase(),
+                ctx.err().printf("%s: %d journal(s) posted, %d already there%n", ledger.name().toLowerCase(Locale.ROOT),
                         created, posted.size() - created);
             } finally {
                 LedgerConnector.close(target);
