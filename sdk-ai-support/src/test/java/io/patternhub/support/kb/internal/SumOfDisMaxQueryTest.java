@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,13 +50,13 @@ class SumOfDisMaxQueryTest {
     @Test
     void sameTopKAsThePlainQueryOnACommonWordCorpus() throws IOException {
         // ~70 words for everything: every term is in most passages' text and a few headings.
-        compareOn(corpus(3_000, 70, 11, true), 70, 300, 6);
+        compareOn(corpus(2_000, 70, 11, true), 70, 150, 6);
     }
 
     @Test
     void sameTopKAsThePlainQueryWithRareTermsSegmentsAndDeletions() throws IOException {
         // A larger vocabulary: many terms are absent from some segments, some from a field entirely.
-        compareOn(corpus(2_000, 3_000, 23, true), 3_000, 300, 8);
+        compareOn(corpus(2_000, 3_000, 23, true), 3_000, 150, 8);
     }
 
     @Test
@@ -108,10 +109,13 @@ class SumOfDisMaxQueryTest {
             int nonEmpty = 0;
             for (int i = 0; i < queries; i++) {
                 SumOfDisMaxQuery q = query(searcher, randomTerms(r, vocabulary, 1 + r.nextInt(maxTerms)));
+                // Reference: Lucene's own scorer over the plain query, every match scored; its top k for a smaller
+                // k is the first k of these (same order: score, then document).
+                TopDocs all = searcher.search(q.asBooleanQuery(),
+                        new TopScoreDocCollectorManager(KS[KS.length - 1], null, Integer.MAX_VALUE));
                 for (int k : KS) {
-                    // Reference: Lucene's own scorer over the plain query, every match scored.
-                    TopDocs expected = searcher.search(q.asBooleanQuery(),
-                            new TopScoreDocCollectorManager(k, null, Integer.MAX_VALUE));
+                    TopDocs expected = new TopDocs(all.totalHits,
+                            Arrays.copyOf(all.scoreDocs, Math.min(k, all.scoreDocs.length)));
                     TopDocs actual = searcher.search(q, new TopScoreDocCollectorManager(k, null, k));
                     assertSame(actual, expected, q + ", k=" + k);
                     nonEmpty += expected.scoreDocs.length > 0 ? 1 : 0;
