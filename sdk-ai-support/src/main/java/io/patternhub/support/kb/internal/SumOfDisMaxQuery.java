@@ -68,9 +68,8 @@ public final class SumOfDisMaxQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-        Weight plain = searcher.createWeight(searcher.rewrite(equivalent), scoreMode, boost);
         if (scoreMode != ScoreMode.TOP_SCORES || groups.isEmpty()) {
-            return plain;
+            return searcher.createWeight(searcher.rewrite(equivalent), scoreMode, boost);
         }
         // The same weights the equivalent query builds under its groups (same boost, same statistics), so each
         // field's score is the same float.
@@ -82,18 +81,29 @@ public final class SumOfDisMaxQuery extends Query {
                 fieldWeights[g][f] = searcher.createWeight(searcher.rewrite(group.get(f)), scoreMode, boost);
             }
         }
-        return new TopScoresWeight(plain, fieldWeights);
+        return new TopScoresWeight(searcher, boost, fieldWeights);
     }
 
     /** Scores like the equivalent query's weight; only its bulk scorer differs. */
     private final class TopScoresWeight extends Weight {
-        private final Weight plain;
+        private final IndexSearcher searcher;
+        private final float boost;
         private final Weight[][] fieldWeights;
+        /** The equivalent query's weight, built on first use: the top-k search itself never needs it. */
+        private Weight plain;
 
-        TopScoresWeight(Weight plain, Weight[][] fieldWeights) {
+        TopScoresWeight(IndexSearcher searcher, float boost, Weight[][] fieldWeights) {
             super(SumOfDisMaxQuery.this);
-            this.plain = plain;
+            this.searcher = searcher;
+            this.boost = boost;
             this.fieldWeights = fieldWeights;
+        }
+
+        private synchronized Weight plain() throws IOException {
+            if (plain == null) {
+                plain = searcher.createWeight(searcher.rewrite(equivalent), ScoreMode.TOP_SCORES, boost);
+            }
+            return plain;
         }
 
         @Override
@@ -112,17 +122,17 @@ public final class SumOfDisMaxQuery extends Query {
 
         @Override
         public Scorer scorer(LeafReaderContext context) throws IOException {
-            return plain.scorer(context);
+            return plain().scorer(context);
         }
 
         @Override
         public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-            return plain.explain(context, doc);
+            return plain().explain(context, doc);
         }
 
         @Override
         public Matches matches(LeafReaderContext context, int doc) throws IOException {
-            return plain.matches(context, doc);
+            return plain().matches(context, doc);
         }
 
         @Override

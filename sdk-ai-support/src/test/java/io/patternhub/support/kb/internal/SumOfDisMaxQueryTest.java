@@ -35,6 +35,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,13 @@ class SumOfDisMaxQueryTest {
             assertSame(searcher.search(q, new TopScoreDocCollectorManager(7, null, Integer.MAX_VALUE)),
                     searcher.search(q.asBooleanQuery(), new TopScoreDocCollectorManager(7, null, Integer.MAX_VALUE)), "");
             assertThat(searcher.explain(q, 0).getValue()).isEqualTo(searcher.explain(q.asBooleanQuery(), 0).getValue());
+            // The top-k weight explains and scores single documents as the plain query does.
+            LeafReaderContext leaf = reader.leaves().get(0);
+            Weight topK = searcher.createWeight(q, ScoreMode.TOP_SCORES, 1f);
+            Weight plain = searcher.createWeight(searcher.rewrite(q.asBooleanQuery()), ScoreMode.TOP_SCORES, 1f);
+            int doc = plain.scorer(leaf).iterator().nextDoc();
+            assertThat(topK.explain(leaf, doc).getValue()).isEqualTo(plain.explain(leaf, doc).getValue());
+            assertThat(topK.scorer(leaf).iterator().nextDoc()).isEqualTo(doc);
         }
     }
 
