@@ -3,6 +3,8 @@ package io.patternhub.benchmarks;
 import io.patternhub.support.kb.IngestReport;
 import io.patternhub.support.kb.KnowledgeBase;
 import io.patternhub.support.kb.ScoredPassage;
+import io.patternhub.support.kb.internal.PassageQuery;
+import io.patternhub.support.kb.internal.QueryTerms;
 import io.patternhub.support.kb.internal.SupportAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +15,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -84,6 +90,7 @@ public final class RetrievalBench {
             try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 RetrievalLegacyPath old = new RetrievalLegacyPath(searcher);
+                SupportAnalyzer analyzer = new SupportAnalyzer();
                 System.out.printf(Locale.ROOT, "%,d passages in %,d documents, indexed in %,d ms; %d segments;"
                         + " %,d distinct terms in passage text%n", report.passages(), corpus.documents().size(),
                         indexMs, reader.leaves().size(), distinctTerms(reader, "text"));
@@ -100,14 +107,35 @@ public final class RetrievalBench {
                                 q -> old.search(q, K, false, 1_000)),
                         new Named("search only, new query, exact count to k=5",
                                 q -> old.search(q, K, false, K)),
-                        new Named("search only, as the new path: + only the fields holding each term, term"
-                                + " lookups reused", q -> old.searchAsNewPath(q, K)));
+                        new Named("search only, query as the new path builds it (only the fields holding each"
+                                + " term, lookups reused), Lucene's scorer: bounds per term", q -> luceneScored(searcher, analyzer, q)),
+                        new Named("search only, as the new path: + pruning with bounds per field (SumOfDisMaxQuery)",
+                                q -> old.searchAsNewPath(q, K)));
                 checkSameAnswers(corpus.questions(), kb, old);
                 measure(corpus.questions(), variants);
             }
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * Search only, the new path's query scored by Lucene's own bulk scorer (the path before per-field pruning):
+     * each term's fields are one disjunction, bounded by its best field.
+     */
+    private static long luceneScored(IndexSearcher searcher, SupportAnalyzer analyzer, String query) throws IOException {
+        Set<String> terms = analyzer.terms(query);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        QueryTerms lookedUp = QueryTerms.lookUp(searcher, terms);
+        Map<String, Double> searchable = new LinkedHashMap<>(lookedUp.idf());
+        searchable.keySet().removeIf(t -> !lookedUp.occurs(t));
+        if (searchable.isEmpty()) {
+            return 0;
+        }
+        return searcher.search(PassageQuery.build(searchable, lookedUp).asBooleanQuery(),
+                new TopScoreDocCollectorManager(K, null, K)).totalHits.value;
     }
 
     /** The new path must return exactly what the old one did; tie order at equal scores is all that may differ. */

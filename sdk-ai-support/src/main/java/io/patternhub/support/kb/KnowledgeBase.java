@@ -327,8 +327,8 @@ public final class KnowledgeBase implements Retriever, AutoCloseable {
                 if (searchable.isEmpty()) {
                     return List.of();
                 }
-                // Count hits exactly only up to k: beyond that Lucene may skip blocks of postings whose
-                // best possible score cannot enter the top k. The top k itself is the same.
+                // Count hits exactly only up to k: beyond that the query's bulk scorer may skip postings whose
+                // best possible score cannot enter the top k (bounded per field). The top k itself is the same.
                 TopDocs top = s.search(PassageQuery.build(searchable, lookedUp),
                         new TopScoreDocCollectorManager(k, null, k));
                 List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);

@@ -4,19 +4,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 
 /**
  * The BM25 query for a question: per term, the best of passage text, section heading (boost 1.5) and
  * document title (boost 1.2), plus 0.3 of the others; terms are summed.
  *
- * <p>It is a top-level pure disjunction on purpose: no filter clause (only passages have the searched
- * fields, so none is needed), which lets Lucene score it with its max-score bulk scorer and skip
- * blocks of postings that cannot reach the top k.
+ * <p>It is a pure disjunction on purpose: no filter clause (only passages have the searched fields, so
+ * none is needed), so the top k can be found with max-score pruning, skipping postings that cannot reach
+ * it. {@link SumOfDisMaxQuery} prunes per field rather than per term, and scores exactly as the plain Lucene
+ * query of the same shape ({@link SumOfDisMaxQuery#asBooleanQuery()}).
  */
 public final class PassageQuery {
     /**
@@ -25,6 +23,9 @@ public final class PassageQuery {
      * limit; the rarest terms are kept, since they decide the ranking.
      */
     public static final int MAX_TERMS = 64;
+
+    /** Share of a term's other fields' scores added to its best field's. */
+    static final float TIE_BREAKER = 0.3f;
 
     private PassageQuery() {
     }
@@ -36,8 +37,8 @@ public final class PassageQuery {
      *     order of first appearance
      * @param lookedUp the same terms' dictionary lookups, reused by the term queries
      */
-    public static Query build(Map<String, Double> idf, QueryTerms lookedUp) {
-        BooleanQuery.Builder should = new BooleanQuery.Builder();
+    public static SumOfDisMaxQuery build(Map<String, Double> idf, QueryTerms lookedUp) {
+        List<List<Query>> groups = new ArrayList<>();
         for (String t : strongest(idf, MAX_TERMS)) {
             // Only the fields that hold the term: an absent field adds nothing to the best or the rest, so the
             // score is the same, and a term found in one field only becomes a plain term query.
@@ -52,10 +53,10 @@ public final class PassageQuery {
                 fields.add(new BoostQuery(lookedUp.termQuery(IndexFields.TITLE, t), 1.2f));
             }
             if (!fields.isEmpty()) {
-                should.add(new DisjunctionMaxQuery(fields, 0.3f), BooleanClause.Occur.SHOULD);
+                groups.add(fields);
             }
         }
-        return should.build();
+        return new SumOfDisMaxQuery(groups, TIE_BREAKER);
     }
 
     /** All terms when there are at most {@code max}; else the {@code max} of highest idf, in their original order. */
