@@ -176,7 +176,7 @@ class CliServeWebhooksTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

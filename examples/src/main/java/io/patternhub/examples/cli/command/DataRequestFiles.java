@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +31,10 @@ final class DataRequestFiles implements Consumer<ObjectNode> {
         Path file = folder.resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
         try {
             Files.createDirectories(folder);
-            PatternHubJson.newMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), export);
+            // written aside, then moved: whoever watches the folder never sees a half-written export
+            Path part = Files.createTempFile(folder, ".export-", ".part");
+            PatternHubJson.newMapper().writerWithDefaultPrettyPrinter().writeValue(part.toFile(), export);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the data request export " + file, e);
         }
