@@ -106,7 +106,8 @@ public final class OfflineDemo {
             WebhookInbox inbox = inboxBuilder.build();
             CatalogSync.Builder sync = CatalogSync.builder(store).backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
             started.forEach(shop -> sync.target(shop.target()));
-            try (WebhookReceiver receiver = new WebhookReceiver(inbox, clock)) {
+            try (WebhookReceiver receiver = new WebhookReceiver(store, inbox, started.stream().map(DemoShop::id).toList(),
+                    clock)) {
                 DemoWorld world = new DemoWorld(out, clock, started, mail, smtp, store, new Catalog(store), sync.build(),
                         links, notifications, ingest, inbox, new OrderPoller(store, ingest, Duration.ofDays(3)),
                         new Orders(store), receiver, new LinkedHashMap<>(), summary);

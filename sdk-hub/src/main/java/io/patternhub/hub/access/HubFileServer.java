@@ -6,6 +6,8 @@ import io.patternhub.core.error.ConfigurationException;
 import io.patternhub.core.error.ConnectionException;
 import io.patternhub.core.error.ErrorContext;
 import io.patternhub.core.error.InvalidRequestException;
+import io.patternhub.hub.access.internal.ByteRange;
+import io.patternhub.hub.access.internal.FileFingerprints;
 import io.patternhub.hub.access.internal.FileResponses;
 import io.patternhub.hub.access.internal.StoredFile;
 import io.patternhub.hub.access.internal.StoredFiles;
@@ -26,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's own HTTP front for pattern files (the JDK's built-in HTTP server, no extra dependency).
- * Two routes, each enabled by giving its signer:
+ * The hub's own HTTP front for pattern files and storefront webhooks (the JDK's built-in HTTP server,
+ * no extra dependency). Three routes, each enabled by giving what it needs:
  * <ul>
  * <li>{@code GET|HEAD <filePath><sku>/<sha256>/<name>?sig=} &mdash; the signed URLs of {@link HubFileUrls}
  * that link-only storefronts (WooCommerce) point at. It serves exactly the version the URL names, also
@@ -40,8 +42,19 @@ import org.slf4j.LoggerFactory;
  * {@code HEAD} and a {@code 304} answer to {@code If-None-Match} count nothing. Altered link: 403;
  * expired: 410 Gone; download limit reached or access revoked: 403 (the link will never work again,
  * so not 429, which invites a retry).</li>
+ * <li>{@code POST <webhookPath><source>} &mdash; storefront webhooks, see {@link WebhookEndpoint}.</li>
  * </ul>
- * Every file response carries {@code Content-Type} (by extension), {@code Content-Length},
+ * Both file routes answer a single-range {@code GET} ({@code Range: bytes=a-b}, {@code a-}, {@code -n};
+ * RFC 9110 &sect;14) with {@code 206} and {@code Content-Range}, a range starting past the end with
+ * {@code 416} and {@code Content-Range: bytes *}{@code /size}; an {@code If-Range} other than the ETag
+ * gets the whole file ({@code 200}), and so do several ranges in one request. A range is served only
+ * after the file was checked against its recorded SHA-256: the file is hashed once and the result kept
+ * under its (size, modification time, inode) stamp, so a file changed in place since is hashed again and,
+ * no longer matching, answered 404; the stamp is checked again before the range's last bytes go out.
+ * On a download link, ranges that end before the file's last byte count nothing; the range holding the
+ * last byte counts one download once it has been sent in full (so a transfer resumed with a range
+ * counts once), and a used-up link refuses every range with 403.
+ * Every file response carries {@code Content-Type} (by extension), {@code Content-Length}, {@code Accept-Ranges: bytes},
  * {@code Content-Disposition: attachment} with an RFC 5987 UTF-8 name, and {@code ETag} = the SHA-256.
  * Bodies are streamed through a fixed buffer and checked against the recorded SHA-256 as they go. Errors
  * are one line of plain text, never a stack trace. Requests run on a fixed pool of threads with a
@@ -62,10 +75,13 @@ public final class HubFileServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final StoredFiles files;
+    private final FileFingerprints fingerprints = new FileFingerprints();
     private final HubFileUrls fileUrls;
     private final String filePath;
     private final DownloadLinks links;
     private final String downloadPath;
+    private final WebhookEndpoint webhooks;
+    private final String webhookPath;
     private final Listener listener;
     private final Duration grace;
     private final Object lock = new Object();
@@ -112,6 +128,8 @@ public final class HubFileServer implements AutoCloseable {
         this.filePath = b.filePath;
         this.links = b.links;
         this.downloadPath = b.downloadPath;
+        this.webhooks = b.webhooks;
+        this.webhookPath = b.webhookPath;
         this.listener = b.listener;
         this.grace = b.grace;
         AtomicInteger n = new AtomicInteger();
@@ -129,10 +147,13 @@ public final class HubFileServer implements AutoCloseable {
             }
         });
         if (fileUrls != null) {
-            server.createContext(filePath, ex -> guarded(ex, this::serveFile));
+            server.createContext(filePath, ex -> guarded(ex, e -> method(e, this::serveFile)));
         }
         if (links != null) {
-            server.createContext(downloadPath, ex -> guarded(ex, this::serveDownload));
+            server.createContext(downloadPath, ex -> guarded(ex, e -> method(e, this::serveDownload)));
+        }
+        if (webhooks != null) {
+            server.createContext(webhookPath, ex -> guarded(ex, webhooks::handle));
         }
         server.createContext("/", ex -> guarded(ex, e -> FileResponses.plain(e, 404, "No such file on this hub")));
     }
@@ -231,7 +252,7 @@ public final class HubFileServer implements AutoCloseable {
             }
             try {
                 if (Thread.currentThread() instanceof PoolThread) {
-                    method(ex, route);
+                    route.handle(ex);
                 } else {
                     FileResponses.plain(ex, 503, "The hub is busy; try again in a moment");
                 }
@@ -285,9 +306,32 @@ public final class HubFileServer implements AutoCloseable {
         } else if (ex.getRequestMethod().equals("HEAD")) {
             FileResponses.head(ex, f);
         } else {
-            FileResponses.stream(ex, f);
-            listener.fileServed(ref, f.sizeBytes());
+            ByteRange.Selection sel = range(ex, f);
+            if (sel.outcome() == ByteRange.Outcome.WHOLE) {
+                FileResponses.stream(ex, f);
+                listener.fileServed(ref, f.sizeBytes());
+            } else if (sel.outcome() == ByteRange.Outcome.UNSATISFIABLE) {
+                FileResponses.unsatisfiable(ex, f);
+            } else {
+                Optional<FileFingerprints.Stamp> stamp = fingerprints.verified(f);
+                if (stamp.isEmpty()) {
+                    changed(ex);
+                    return;
+                }
+                FileResponses.streamRange(ex, f, sel.range(), stamp.get());
+            }
         }
+    }
+
+    /** Range only applies to GET (RFC 9110 §14.2); the callers answer HEAD before asking. */
+    private static ByteRange.Selection range(HttpExchange ex, StoredFile f) {
+        return ByteRange.select(ex.getRequestHeaders().getFirst("Range"), ex.getRequestHeaders().getFirst("If-Range"),
+                FileResponses.etagOf(f), f.sizeBytes());
+    }
+
+    private static void changed(HttpExchange ex) throws IOException {
+        FileResponses.plain(ex, 404, "This file version is not held by this hub (any more): its file was changed"
+                + " since it was imported");
     }
 
     private void serveDownload(HttpExchange ex) throws IOException {
@@ -314,6 +358,25 @@ public final class HubFileServer implements AutoCloseable {
             FileResponses.head(ex, f);
             return;
         }
+        ByteRange.Selection sel = range(ex, f);
+        if (sel.outcome() == ByteRange.Outcome.UNSATISFIABLE) {
+            FileResponses.unsatisfiable(ex, f);
+            return;
+        }
+        FileFingerprints.Stamp stamp = null;
+        if (sel.outcome() == ByteRange.Outcome.PARTIAL) {
+            Optional<FileFingerprints.Stamp> verified = fingerprints.verified(f);
+            if (verified.isEmpty()) {
+                changed(ex);
+                return;
+            }
+            stamp = verified.get();
+            if (!sel.range().reachesEnd(f.sizeBytes())) {
+                // a part before the end counts nothing: the download counts with the range holding the last byte
+                FileResponses.streamRange(ex, f, sel.range(), stamp);
+                return;
+            }
+        }
         Download counted;
         try {
             counted = links.verify(token);
@@ -322,7 +385,11 @@ public final class HubFileServer implements AutoCloseable {
             return;
         }
         try {
-            FileResponses.stream(ex, f);
+            if (stamp == null) {
+                FileResponses.stream(ex, f);
+            } else {
+                FileResponses.streamRange(ex, f, sel.range(), stamp);
+            }
         } catch (IOException | RuntimeException e) {
             links.release(counted);
             listener.downloadAborted(counted, e);
@@ -343,6 +410,8 @@ public final class HubFileServer implements AutoCloseable {
         private String filePath = "/files/";
         private DownloadLinks links;
         private String downloadPath = "/download/";
+        private WebhookEndpoint webhooks;
+        private String webhookPath = "/webhooks/";
         private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private int threads = 8;
         private int queue = 64;
@@ -376,6 +445,19 @@ public final class HubFileServer implements AutoCloseable {
         public Builder downloadLinks(DownloadLinks links, String path) {
             this.links = Objects.requireNonNull(links, "links");
             this.downloadPath = prefix(path);
+            return this;
+        }
+
+        /**
+         * Receives storefront webhooks: {@code POST <path><source>} for each source of the endpoint.
+         *
+         * @param endpoint the endpoint in front of the hub's inbox
+         * @param path     the path deliveries arrive on, e.g. {@code /webhooks/}
+         * @return this builder
+         */
+        public Builder webhooks(WebhookEndpoint endpoint, String path) {
+            this.webhooks = Objects.requireNonNull(endpoint, "endpoint");
+            this.webhookPath = prefix(path);
             return this;
         }
 
@@ -434,17 +516,31 @@ public final class HubFileServer implements AutoCloseable {
          * Opens the socket and starts serving.
          *
          * @return the running server
-         * @throws ConfigurationException if neither route is configured or both share a path
+         * @throws ConfigurationException if no route is configured or two routes overlap
          * @throws ConnectionException if the address cannot be bound
          */
         public HubFileServer start() {
-            if (fileUrls == null && links == null) {
-                throw new ConfigurationException("The file server needs fileUrls(...) or downloadLinks(...)",
+            java.util.Map<String, String> routes = new java.util.LinkedHashMap<>();
+            if (fileUrls != null) {
+                routes.put("file path", filePath);
+            }
+            if (links != null) {
+                routes.put("download path", downloadPath);
+            }
+            if (webhooks != null) {
+                routes.put("webhook path", webhookPath);
+            }
+            if (routes.isEmpty()) {
+                throw new ConfigurationException("The hub server needs fileUrls(...), downloadLinks(...) or webhooks(...)",
                         ErrorContext.empty());
             }
-            if (fileUrls != null && links != null && (filePath.startsWith(downloadPath) || downloadPath.startsWith(filePath))) {
-                throw new ConfigurationException("The file path " + filePath + " and the download path " + downloadPath
-                        + " must not overlap", ErrorContext.empty());
+            for (var a : routes.entrySet()) {
+                for (var b : routes.entrySet()) {
+                    if (!a.getKey().equals(b.getKey()) && a.getValue().startsWith(b.getValue())) {
+                        throw new ConfigurationException("The " + a.getKey() + " " + a.getValue() + " and the " + b.getKey()
+                                + " " + b.getValue() + " must not overlap", ErrorContext.empty());
+                    }
+                }
             }
             try {
                 HubFileServer s = new HubFileServer(this);

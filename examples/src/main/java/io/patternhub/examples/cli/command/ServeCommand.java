@@ -8,6 +8,10 @@ import io.patternhub.examples.cli.HubSession;
 import io.patternhub.examples.cli.connect.StorefrontConnection;
 import io.patternhub.hub.access.DownloadLinks;
 import io.patternhub.hub.access.HubFileServer;
+import io.patternhub.hub.access.WebhookEndpoint;
+import io.patternhub.hub.ingest.InboxReceipt;
+import io.patternhub.hub.ingest.WebhookInbox;
+import io.patternhub.hub.privacy.PrivacyService;
 import io.patternhub.hub.sync.HubFileUrls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,20 +19,34 @@ import picocli.CommandLine.Option;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code patternhub serve [--port N] [--bind ADDR]}: the hub's file server until interrupted. It serves
- * the signed file URLs WooCommerce links to (on the path of {@code PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL})
- * and buyers' download links (on the path of {@code PATTERNHUB_DOWNLOAD_BASE_URL}).
+ * {@code patternhub serve [--port N] [--bind ADDR]}: the hub's HTTP server until interrupted. It serves
+ * the signed file URLs WooCommerce links to (on the path of {@code PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL}),
+ * buyers' download links (on the path of {@code PATTERNHUB_DOWNLOAD_BASE_URL}), and receives the
+ * webhooks of every storefront configured with a webhook secret on {@code POST /webhooks/<platform>},
+ * processing them in the background.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve pattern files: WooCommerce's signed file URLs and buyers' download links, until"
-                + " interrupted (Ctrl-C).")
+        description = "Serve pattern files (WooCommerce's signed file URLs, buyers' download links) and receive"
+                + " storefront webhooks (POST /webhooks/etsy|shopify|woocommerce), until interrupted (Ctrl-C).")
 public final class ServeCommand extends HubCommand implements Callable<Integer> {
+    /** Where webhooks arrive: {@code /webhooks/etsy}, {@code /webhooks/shopify}, {@code /webhooks/woocommerce}. */
+    static final String WEBHOOK_PATH = "/webhooks/";
+    /** The setting that holds each platform's webhook signing secret. */
+    private static final Map<Platform, String> WEBHOOK_SECRETS = Map.of(
+            Platform.ETSY, "PATTERNHUB_ETSY_WEBHOOK_SECRET",
+            Platform.SHOPIFY, "PATTERNHUB_SHOPIFY_CLIENT_SECRET",
+            Platform.WOOCOMMERCE, "PATTERNHUB_WOOCOMMERCE_WEBHOOK_SECRET");
+    private static final Duration SWEEP = Duration.ofSeconds(5);
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
             description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
@@ -50,13 +68,18 @@ public final class ServeCommand extends HubCommand implements Callable<Integer> 
         try (HubSession hub = openHub()) {
             HubFileServer.Builder b = HubFileServer.builder(hub.store()).bind(new InetSocketAddress(bind, port));
             List<String> routes = new ArrayList<>();
-            List<StorefrontConnection> woo = wooCommerce(hub);
+            List<Platform> wanted = platforms();
+            // an empty list would mean "every configured storefront" to connect(...)
+            List<StorefrontConnection> connections = wanted.isEmpty() ? List.of() : connect(hub, wanted);
+            InboxWorker worker = null;
             try {
-                if (!woo.isEmpty()) {
-                    HubFileUrls urls = woo.get(0).fileUrls();
-                    String base = ctx.settings().get("PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL").orElseThrow();
-                    b.fileUrls(urls, path(base));
-                    routes.add("WooCommerce file URLs on " + path(base) + " (" + base + ")");
+                Optional<StorefrontConnection> woo = connections.stream()
+                        .filter(c -> c.platform() == Platform.WOOCOMMERCE).findFirst();
+                Optional<String> fileBase = ctx.settings().get("PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL");
+                if (woo.isPresent() && fileBase.isPresent()) {
+                    HubFileUrls urls = woo.get().fileUrls();
+                    b.fileUrls(urls, path(fileBase.get()));
+                    routes.add("WooCommerce file URLs on " + path(fileBase.get()) + " (" + fileBase.get() + ")");
                 }
                 Optional<DownloadLinks> links = hub.downloadLinks();
                 if (links.isPresent()) {
@@ -64,16 +87,64 @@ public final class ServeCommand extends HubCommand implements Callable<Integer> 
                     b.downloadLinks(links.get(), path(base));
                     routes.add("download links on " + path(base) + " (" + base + ")");
                 }
+                List<StorefrontConnection> webhookSources = connections.stream()
+                        .filter(c -> ctx.settings().get(WEBHOOK_SECRETS.get(c.platform())).isPresent()).toList();
+                if (!webhookSources.isEmpty()) {
+                    WebhookInbox inbox = inbox(hub, webhookSources);
+                    worker = new InboxWorker(inbox, ctx.out(), SWEEP);
+                    b.webhooks(endpoint(inbox, webhookSources, worker), WEBHOOK_PATH);
+                    webhookSources.forEach(c -> routes.add(c.platform().displayName() + " webhooks on POST "
+                            + WEBHOOK_PATH + c.id()));
+                }
                 if (routes.isEmpty()) {
                     throw new ConfigurationException("Nothing to serve: set PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL (with the"
-                            + " WooCommerce settings) and/or PATTERNHUB_DOWNLOAD_BASE_URL to this server's public address",
+                            + " WooCommerce settings), PATTERNHUB_DOWNLOAD_BASE_URL to this server's public address,"
+                            + " and/or a storefront's webhook secret (" + String.join(", ", WEBHOOK_SECRETS.values()) + ")",
                             ErrorContext.empty());
                 }
                 return serve(b.start(), routes);
             } finally {
-                closeAll(woo);
+                if (worker != null) {
+                    worker.close();
+                }
+                closeAll(connections);
             }
         }
+    }
+
+    /** The storefronts serve needs: WooCommerce for its file URLs, and every one with a webhook secret. */
+    private List<Platform> platforms() {
+        List<Platform> wanted = new ArrayList<>();
+        for (Platform p : List.of(Platform.ETSY, Platform.SHOPIFY, Platform.WOOCOMMERCE)) {
+            boolean files = p == Platform.WOOCOMMERCE
+                    && ctx.settings().get("PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL").isPresent();
+            if (files || ctx.settings().get(WEBHOOK_SECRETS.get(p)).isPresent()) {
+                wanted.add(p);
+            }
+        }
+        return wanted;
+    }
+
+    /** The inbox over the storefronts (Etsy's receipts are fetched through its client); privacy requests handled. */
+    private WebhookInbox inbox(HubSession hub, List<StorefrontConnection> sources) {
+        PrivacyService privacy = new PrivacyService(hub.store(), new DataRequestFiles(ctx.resolve("privacy-requests"),
+                ctx.out()));
+        WebhookInbox.Builder inbox = WebhookInbox.builder(hub.store(), hub.ingest()).onPrivacyEvent(privacy::handle);
+        sources.forEach(c -> inbox.storefront(c.id(), c.storefront()));
+        return inbox.build();
+    }
+
+    private static WebhookEndpoint endpoint(WebhookInbox inbox, List<StorefrontConnection> sources, InboxWorker worker) {
+        WebhookEndpoint.Builder endpoint = WebhookEndpoint.builder(inbox).listener(new WebhookEndpoint.Listener() {
+            @Override
+            public void stored(String source, InboxReceipt receipt) {
+                if (receipt.stored() > 0) {
+                    worker.nudge();
+                }
+            }
+        });
+        sources.forEach(c -> endpoint.source(c.id()));
+        return endpoint.build();
     }
 
     private int serve(HubFileServer server, List<String> routes) throws InterruptedException {
@@ -96,14 +167,6 @@ public final class ServeCommand extends HubCommand implements Callable<Integer> 
         }
         ctx.out().println("Stopped.");
         return 0;
-    }
-
-    /** The WooCommerce connection when its file base URL is set: its key signs the file URLs. */
-    private List<StorefrontConnection> wooCommerce(HubSession hub) {
-        if (ctx.settings().get("PATTERNHUB_WOOCOMMERCE_FILE_BASE_URL").isEmpty()) {
-            return List.of();
-        }
-        return connect(hub, List.of(Platform.WOOCOMMERCE));
     }
 
     private static String path(String baseUrl) {

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -36,6 +39,7 @@ public final class FileResponses {
         headers.set("Content-Type", contentType(file.name()));
         headers.set("Content-Disposition", contentDisposition(file.name()));
         headers.set("ETag", etag(file));
+        headers.set("Accept-Ranges", "bytes");
         headers.set("Cache-Control", "private, no-transform");
         headers.set("X-Content-Type-Options", "nosniff");
     }
@@ -129,6 +133,64 @@ public final class FileResponses {
             }
         }
         out.close();
+    }
+
+    /**
+     * Streams one range with status 206 and {@code Content-Range}. The file was checked against its
+     * recorded hash under {@code stamp} (see {@link FileFingerprints}); the last buffer is held back until
+     * the stamp is checked again, so a file rewritten during the transfer is cut short.
+     *
+     * @param ex    the exchange
+     * @param file  the file
+     * @param range the range, within the file
+     * @param stamp the stamp the file matched its hash under
+     * @throws IOException if the client went away or the file changed
+     */
+    public static void streamRange(HttpExchange ex, StoredFile file, ByteRange range, FileFingerprints.Stamp stamp)
+            throws IOException {
+        describe(ex.getResponseHeaders(), file);
+        ex.getResponseHeaders().set("Content-Range", range.contentRange(file.sizeBytes()));
+        ex.sendResponseHeaders(206, range.length());
+        OutputStream out = ex.getResponseBody(); // closed only on success, as in stream(...)
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            ch.position(range.first());
+            InputStream in = Channels.newInputStream(ch);
+            long left = range.length();
+            byte[] buf = new byte[BUFFER];
+            while (left > 0) {
+                int n = in.readNBytes(buf, 0, (int) Math.min(BUFFER, left));
+                if (n == 0) {
+                    throw new IOException(file.path() + " is shorter than recorded; transfer cut short");
+                }
+                left -= n;
+                if (left == 0 && !FileFingerprints.stamp(file.path()).equals(stamp)) {
+                    throw new IOException(file.path() + " changed during the transfer; transfer cut short");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        out.close();
+    }
+
+    /**
+     * Answers 416 Range Not Satisfiable with {@code Content-Range: bytes *}{@code /size}.
+     *
+     * @param ex   the exchange
+     * @param file the file
+     * @throws IOException if the client went away
+     */
+    public static void unsatisfiable(HttpExchange ex, StoredFile file) throws IOException {
+        ex.getResponseHeaders().set("Content-Range", "bytes */" + file.sizeBytes());
+        ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+        plain(ex, 416, "The range asked for is outside the file (" + file.sizeBytes() + " bytes)");
+    }
+
+    /**
+     * @param file the file
+     * @return its strong ETag, quoted
+     */
+    public static String etagOf(StoredFile file) {
+        return etag(file);
     }
 
     /**
