@@ -65,11 +65,17 @@ class ShopifyThrottlingTest {
                 waits.add(d);
                 clock.advance(d);
             });
-            try (ShopifyStorefront first = ShopifyTestSupport.storefront(shop).build();
+            ShopifyCostPacer firstPacer = ShopifyCostPacer.create(clock, clock::advance);
+            try (ShopifyStorefront first = ShopifyTestSupport.storefront(shop).pacer(firstPacer).build();
                     ShopifyStorefront second = ShopifyTestSupport.storefront(shop).pacer(blind).build()) {
-                for (int i = 0; i < 4; i++) {
-                    first.createListing(ShopifyTestSupport.draft("A-" + i, "A " + i, "1.00")); // drains the bucket
+                // the second storefront sees a full bucket, then the first one spends it down below what the
+                // second one's lookup costs (10): the second one's picture of the bucket is out of date
+                assertThat(second.listingBySku("B-0")).isEmpty();
+                for (int i = 0; i < 20 && shop.throttleStatus(ShopifyTestSupport.TOKEN).currentlyAvailable() >= 10;
+                        i++) {
+                    first.createListing(ShopifyTestSupport.draft("A-" + i, "A " + i, "1.00"));
                 }
+                assertThat(shop.throttleStatus(ShopifyTestSupport.TOKEN).currentlyAvailable()).isLessThan(10);
                 long before = shop.throttledCount();
                 second.createListing(ShopifyTestSupport.draft("B-1", "B", "1.00"));
                 assertThat(shop.throttledCount()).isGreaterThan(before);

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends Admin GraphQL documents through the connection's transport, paced by query cost. Reads
@@ -28,14 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * exceptions. Thread-safe.
  */
 public final class GraphqlClient {
-    /** What a mutation costs (Shopify: 10 points). */
-    private static final long MUTATION_COST = 10;
-
     private final HttpTransport transport;
     private final ShopifyCostPacer pacer;
     private final int maxThrottledRetries;
     /** The requested cost last seen per operation and page size: the estimate for the next one. */
-    private final Map<String, Long> expectedCosts = new ConcurrentHashMap<>();
+    private final CostEstimates costs = new CostEstimates();
 
     /**
      * @param transport           the connection's transport (base URL ends with the API version)
@@ -130,55 +126,69 @@ public final class GraphqlClient {
                 .jsonBody(body)
                 .idempotent(idempotent)
                 .build();
-        String costKey = operation + variables.getOrDefault("first", "");
+        String shape = operation + variables.getOrDefault("first", "");
         for (int throttledAnswers = 0; ; throttledAnswers++) {
-            long expected = expectedCosts.getOrDefault(costKey, document.trim().startsWith("mutation")
-                    || document.contains("\nmutation ") ? MUTATION_COST : 1L);
+            CostEstimates.Estimate estimate;
             ShopifyCostPacer.Reservation reservation;
             try {
-                reservation = pacer.beforeQuery(expected);
+                estimate = costs.acquire(shape);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectionException("Interrupted while pacing a Shopify query; it was not sent",
-                        ErrorContext.builder().platform(Platform.SHOPIFY).build(), e);
+                throw interruptedWhilePacing(e);
             }
-            ApiResponse response;
-            JsonNode json;
             try {
-                response = transport.execute(request);
-                json = response.json();
-            } catch (RuntimeException e) {
-                pacer.cancel(reservation);
-                throw e;
-            }
-            JsonNode cost = json.path("extensions").path("cost");
-            ThrottleStatus status = throttleStatus(cost);
-            long requested = cost.path("requestedQueryCost").asLong(expected);
-            if (cost.has("requestedQueryCost")) {
-                expectedCosts.put(costKey, requested);
-            }
-            JsonNode errors = json.path("errors");
-            if (hasCode(errors, "THROTTLED")) {
-                Duration wait = pacer.onThrottled(reservation, requested, status);
-                if (throttledAnswers >= maxThrottledRetries) {
-                    throw new RateLimitException("Shopify answered THROTTLED " + (throttledAnswers + 1) + " times to "
-                            + operation + " (cost " + requested + ", " + (status == null ? "?" : (long)
-                            status.currentlyAvailable()) + " points available); the bucket needs " + wait.toMillis()
-                            + " ms more. Send fewer or cheaper queries, or try again later.",
-                            context(response).retryable(true).retryAfter(wait).platformErrorCode("THROTTLED").build());
+                try {
+                    reservation = pacer.beforeQuery(estimate.cost());
+                } catch (InterruptedException e) {
+                    throw interruptedWhilePacing(e);
                 }
-                continue; // beforeQuery waits for the refill before resending
+                ApiResponse response;
+                JsonNode json;
+                try {
+                    response = transport.execute(request);
+                    json = response.json();
+                } catch (RuntimeException e) {
+                    pacer.cancel(reservation);
+                    throw e;
+                }
+                JsonNode cost = json.path("extensions").path("cost");
+                ThrottleStatus status = throttleStatus(cost);
+                long requested = cost.path("requestedQueryCost").asLong(estimate.cost());
+                if (cost.has("requestedQueryCost")) {
+                    costs.learn(shape, requested);
+                }
+                JsonNode errors = json.path("errors");
+                if (hasCode(errors, "THROTTLED")) {
+                    Duration wait = pacer.onThrottled(reservation, requested, status);
+                    if (throttledAnswers >= maxThrottledRetries) {
+                        throw new RateLimitException("Shopify answered THROTTLED " + (throttledAnswers + 1)
+                                + " times to " + operation + " (cost " + requested + ", " + (status == null ? "?"
+                                : (long) status.currentlyAvailable()) + " points available); the bucket needs "
+                                + wait.toMillis() + " ms more. Send fewer or cheaper queries, or try again later.",
+                                context(response).retryable(true).retryAfter(wait).platformErrorCode("THROTTLED")
+                                        .build());
+                    }
+                    continue; // beforeQuery waits for the refill before resending
+                }
+                pacer.afterResponse(reservation, cost.path("actualQueryCost").asLong(0), status);
+                if (errors.isArray() && !errors.isEmpty()) {
+                    throw graphqlErrors(operation, errors, response);
+                }
+                JsonNode data = json.path("data");
+                if (!data.isObject()) {
+                    throw new ApiException("Shopify answered " + operation + " without data",
+                            context(response).build());
+                }
+                return data;
+            } finally {
+                costs.release(estimate);
             }
-            pacer.afterResponse(reservation, cost.path("actualQueryCost").asLong(0), status);
-            if (errors.isArray() && !errors.isEmpty()) {
-                throw graphqlErrors(operation, errors, response);
-            }
-            JsonNode data = json.path("data");
-            if (!data.isObject()) {
-                throw new ApiException("Shopify answered " + operation + " without data", context(response).build());
-            }
-            return data;
         }
+    }
+
+    private static ConnectionException interruptedWhilePacing(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ConnectionException("Interrupted while pacing a Shopify query; it was not sent",
+                ErrorContext.builder().platform(Platform.SHOPIFY).build(), e);
     }
 
     private static ThrottleStatus throttleStatus(JsonNode cost) {
