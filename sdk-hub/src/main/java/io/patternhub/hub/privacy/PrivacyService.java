@@ -173,7 +173,7 @@ public final class PrivacyService {
      * @return what was erased
      */
     public ErasureReport erase(List<String> customerIds) {
-        return store.inTransaction(tx -> {
+        ErasureReport report = store.inTransaction(tx -> {
             int orderCount = 0;
             int scrubbed = 0;
             List<String> erased = new ArrayList<>();
@@ -197,6 +197,11 @@ public final class PrivacyService {
             }
             return new ErasureReport(erased, orderCount, scrubbed);
         });
+        if (!report.customerIds().isEmpty()) {
+            // old page images in the SQLite files still hold what the transaction overwrote
+            store.purgeFreedData();
+        }
+        return report;
     }
 
     /**

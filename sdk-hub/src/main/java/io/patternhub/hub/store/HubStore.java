@@ -145,6 +145,40 @@ public final class HubStore implements AutoCloseable {
     }
 
     /**
+     * Makes data that transactions deleted or overwrote unreadable from the database files; call it after
+     * erasing personal data (PrivacyService does). On SQLite, freed cell content is zeroed as it is freed
+     * ({@code secure_delete}), but older images of the same pages stay in the write-ahead log and, until a
+     * checkpoint copies the new images over them, in the main file: this checkpoints every frame into the
+     * file and truncates the log to zero bytes. It waits (up to the busy timeout) for transactions that
+     * are still reading old frames. On PostgreSQL it does nothing and returns false: dead row versions stay
+     * until the server's vacuum reuses their space.
+     *
+     * @return true if the files were scrubbed, false on a vendor where this does nothing
+     * @throws StoreException if a reader kept the log busy past the busy timeout (the data is erased from
+     *                        every table; call this again to clear the log)
+     */
+    public boolean purgeFreedData() {
+        if (vendor != Vendor.SQLITE) {
+            return false;
+        }
+        Connection c = pool.borrow();
+        boolean broken = false;
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (!rs.next() || rs.getInt(1) != 0) {
+                throw new StoreException("the SQLite write-ahead log could not be truncated: another connection was"
+                        + " still reading it; erased data may remain in hub.db-wal until this succeeds, call it again");
+            }
+            return true;
+        } catch (SQLException e) {
+            broken = isConnectionError(e);
+            throw new StoreException("scrubbing freed data from the SQLite files failed: " + e.getMessage(), e);
+        } finally {
+            pool.giveBack(c, broken);
+        }
+    }
+
+    /**
      * A lease queue over a table that has the lease columns (see {@link LeaseQueue}).
      *
      * @param table the table name
