@@ -35,6 +35,9 @@ import org.sqlite.SQLiteDataSource;
  * Thread-safe; close it to release its connections.
  */
 public final class HubStore implements AutoCloseable {
+    /** The default of {@link Builder#walCheckpointPages(int)}. */
+    public static final int DEFAULT_WAL_CHECKPOINT_PAGES = 8_000;
+
     private final Vendor vendor;
     private final Clock clock;
     private final DataSource dataSource;
@@ -56,7 +59,14 @@ public final class HubStore implements AutoCloseable {
             throw config("set one of sqliteFile(Path), jdbcUrl(String) or dataSource(DataSource)", null);
         }
         int poolSize = b.poolSize > 0 ? b.poolSize : (vendor == Vendor.SQLITE ? 4 : 8);
-        this.pool = new ConnectionPool(dataSource, poolSize, b.acquireTimeout.toMillis());
+        int checkpointPages = b.walCheckpointPages;
+        this.pool = vendor == Vendor.SQLITE
+                ? new ConnectionPool(dataSource, poolSize, b.acquireTimeout.toMillis(), c -> {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("PRAGMA wal_autocheckpoint = " + checkpointPages);
+                    }
+                })
+                : new ConnectionPool(dataSource, poolSize, b.acquireTimeout.toMillis());
         if (b.migrate) {
             migrate();
         }
@@ -284,6 +294,7 @@ public final class HubStore implements AutoCloseable {
         private Duration busyTimeout = Duration.ofSeconds(30);
         private Duration acquireTimeout = Duration.ofSeconds(60);
         private boolean migrate = true;
+        private int walCheckpointPages = DEFAULT_WAL_CHECKPOINT_PAGES;
 
         private Builder() {
         }
@@ -353,6 +364,25 @@ public final class HubStore implements AutoCloseable {
          */
         public Builder busyTimeout(Duration busyTimeout) {
             this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
+            return this;
+        }
+
+        /**
+         * How many pages the SQLite write-ahead log may hold before the committing connection copies them
+         * into the database file (SQLite's {@code wal_autocheckpoint}; default {@value #DEFAULT_WAL_CHECKPOINT_PAGES},
+         * about 32 MiB with 4 KiB pages, where SQLite's own default is 1,000). Every checkpoint flushes the
+         * log and the file to disk ({@code fsync}) inside the commit that triggers it, so a small value makes
+         * the receiving thread wait on the disk often; a large one makes those waits rarer but longer and
+         * the log file bigger. Ignored on PostgreSQL.
+         *
+         * @param pages at least 1
+         * @return this builder
+         */
+        public Builder walCheckpointPages(int pages) {
+            if (pages < 1) {
+                throw config("walCheckpointPages must be at least 1, was " + pages, null);
+            }
+            this.walCheckpointPages = pages;
             return this;
         }
 
