@@ -44,6 +44,12 @@ import javax.sql.DataSource;
  * flushes concurrent commits together); a diagnostic row with {@code synchronous_commit=off} on a second
  * database shows what the WAL flush per commit costs. Arguments: {@code [deliveries] [threads,...]}
  * (defaults 20,000 and {@code 4,16}; every store is also measured with one thread).
+ *
+ * <p>SQLite same-run comparisons, one receiving thread: the previous settings (the inbox table with
+ * {@code AUTOINCREMENT} as before migration V6, SQLite's default checkpoint every 1,000 pages), and
+ * {@code secure_delete} off (not shippable: it shows what zeroing freed content costs). Each row also gives
+ * the process CPU time and the bytes the process wrote per delivery (Linux {@code /proc/self/io}), which a
+ * shared machine's load moves far less than the rate.
  */
 public final class WebhookIngestBench {
     private static final String TOKEN = "shpat_bench";
@@ -74,7 +80,8 @@ public final class WebhookIngestBench {
 
             // Warm every path up on throwaway stores so the JIT has compiled them before timing.
             List<WebhookRequest> warmup = requests.subList(0, Math.min(3_000, requests.size()));
-            runInbox(shop, WebhookIngestBench::sqliteStore, warmup, 1);
+            runInbox(shop, WebhookIngestBench::sqliteStore, requests, 1);
+            runInbox(shop, WebhookIngestBench::previousSqliteStore, warmup, 1);
             runInbox(shop, () -> postgresStore(pg, true), warmup, threads);
             runBaseline(verifier, json, requests);
 
@@ -82,10 +89,19 @@ public final class WebhookIngestBench {
             double baseline = rate(requests.size(), baselineNanos);
             System.out.printf("webhook ingest: %d deliveries (%d unique); each row: receiving threads, rate, ratio to"
                     + " the baseline%n", requests.size(), requests.stream().distinct().count());
-            System.out.printf("  %-48s %3d  %,9.0f /s%n", "baseline: HMAC + parse alone", 1, baseline);
+            System.out.printf("  %-58s %3d  %,9.0f /s%n", "baseline: HMAC + parse alone", 1, baseline);
             List<Integer> all = new ArrayList<>(List.of(1));
             all.addAll(threadCounts);
-            for (int t : all) {
+            // one receiving thread: shipped and previous settings alternate, twice, so load drifts hit both
+            for (int round = 1; round <= 2; round++) {
+                row("inbox, SQLite file (WAL)", 1, runInbox(shop, WebhookIngestBench::sqliteStore, requests, 1),
+                        requests.size(), baseline);
+                row("SQLite, previous settings (AUTOINCREMENT, 1,000-page ckpt)", 1,
+                        runInbox(shop, WebhookIngestBench::previousSqliteStore, requests, 1), requests.size(), baseline);
+            }
+            row("diagnostic: SQLite with secure_delete off", 1,
+                    runInbox(shop, WebhookIngestBench::insecureSqliteStore, requests, 1), requests.size(), baseline);
+            for (int t : threadCounts) {
                 row("inbox, SQLite file (WAL)", t, runInbox(shop, WebhookIngestBench::sqliteStore, requests, t),
                         requests.size(), baseline);
             }
@@ -99,9 +115,34 @@ public final class WebhookIngestBench {
         }
     }
 
-    private static void row(String label, int threads, long nanos, int deliveries, double baseline) {
-        double rate = rate(deliveries, nanos);
-        System.out.printf("  %-48s %3d  %,9.0f /s   ratio %.3f%n", label, threads, rate, rate / baseline);
+    private static void row(String label, int threads, Run run, int deliveries, double baseline) {
+        double rate = rate(deliveries, run.nanos);
+        System.out.printf("  %-58s %3d  %,9.0f /s   ratio %.3f   cpu %4.0f us   written %s%n", label, threads, rate,
+                rate / baseline, run.cpuNanos / 1e3 / deliveries,
+                run.bytesWritten < 0 ? "?" : String.format("%,.0f B", (double) run.bytesWritten / deliveries));
+    }
+
+    /** One timed run: wall time, process CPU time and bytes the process wrote (-1 where unknown). */
+    private record Run(long nanos, long cpuNanos, long bytesWritten) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes this process has passed to write calls so far (Linux), or -1. */
+    private static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring("wchar:".length()).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static List<WebhookRequest> deliveries(ShopifySandbox shop, int count) {
@@ -135,8 +176,8 @@ public final class WebhookIngestBench {
         return elapsed;
     }
 
-    /** Receives every delivery into a fresh store from {@code threads} threads; returns the wall time. */
-    private static long runInbox(ShopifySandbox shop, Supplier<HubStore> stores, List<WebhookRequest> requests,
+    /** Receives every delivery into a fresh store from {@code threads} threads; returns what the run cost. */
+    private static Run runInbox(ShopifySandbox shop, Supplier<HubStore> stores, List<WebhookRequest> requests,
                                  int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (HubStore store = stores.get();
@@ -157,25 +198,66 @@ public final class WebhookIngestBench {
                     return null;
                 }));
             }
+            long written = bytesWritten();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             go.countDown();
             for (Future<?> f : done) {
                 f.get();
             }
             long elapsed = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpu;
+            written = written < 0 ? -1 : bytesWritten() - written;
             long unique = requests.stream().distinct().count();
             if (stored.get() != unique || inbox.pendingCount() != unique) {
                 throw new IllegalStateException("stored " + stored + " of " + unique + " unique deliveries");
             }
-            return elapsed;
+            return new Run(elapsed, cpu, written);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private static HubStore sqliteStore() {
+        return HubStore.openSqlite(tempDb());
+    }
+
+    /**
+     * The store as it was before this change: SQLite's default checkpoint interval and the inbox table of
+     * migration V2 (with {@code AUTOINCREMENT}, which V6 dropped), recreated after migrating.
+     */
+    private static HubStore previousSqliteStore() {
+        HubStore store = HubStore.builder().sqliteFile(tempDb()).walCheckpointPages(1_000).build();
+        store.inTransaction(tx -> {
+            tx.update("DROP TABLE webhook_inbox");
+            tx.update("CREATE TABLE webhook_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, lane TEXT NOT NULL,"
+                    + " event_id TEXT NOT NULL, event_type TEXT NOT NULL, payload TEXT, received_at BIGINT NOT NULL,"
+                    + " processed_at BIGINT, status TEXT NOT NULL DEFAULT 'PENDING', attempts INTEGER NOT NULL DEFAULT 0,"
+                    + " available_at BIGINT NOT NULL, lease_owner TEXT, lease_token TEXT, lease_until BIGINT,"
+                    + " last_error TEXT, CONSTRAINT webhook_inbox_once UNIQUE (lane, event_id))");
+            tx.update("CREATE INDEX webhook_inbox_claim ON webhook_inbox (status, available_at)");
+            return null;
+        });
+        return store;
+    }
+
+    /** The shipped SQLite settings except {@code secure_delete}, which is off: a diagnostic, not shippable. */
+    private static HubStore insecureSqliteStore() {
+        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+        cfg.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.NORMAL);
+        cfg.setBusyTimeout(30_000);
+        cfg.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+        cfg.enforceForeignKeys(true);
+        cfg.setPragma(org.sqlite.SQLiteConfig.Pragma.SECURE_DELETE, "false");
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + tempDb());
+        return HubStore.builder().dataSource(ds).build();
+    }
+
+    private static Path tempDb() {
         try {
-            return HubStore.openSqlite(Files.createTempDirectory("bench-inbox").resolve("hub.db"));
+            return Files.createTempDirectory("bench-inbox").resolve("hub.db");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

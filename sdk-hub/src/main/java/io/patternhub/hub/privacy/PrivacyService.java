@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * replaces the platform's customer id by a pseudonym, and drops unprocessed inbox events that still
  * carry the customer's data (processed ones keep no payload), and clears the reasons of the customer's
  * refunds (free text a buyer may have written). Orders, with their fees, taxes and refund amounts, stay
- * for accounting. Thread-safe.
+ * for accounting. After the erasure commits, {@link HubStore#purgeFreedData()} removes the old page images
+ * that still hold the overwritten values from the SQLite files. Thread-safe.
  */
 public final class PrivacyService {
     private final HubStore store;
@@ -167,13 +168,15 @@ public final class PrivacyService {
     }
 
     /**
-     * Erases customer records by id.
+     * Erases customer records by id, then purges freed data from the store's files.
      *
      * @param customerIds the hub's customer ids
      * @return what was erased
+     * @throws io.patternhub.hub.store.StoreException if the purge could not complete because a reader held the
+     *         SQLite write-ahead log (the erasure is committed; {@link HubStore#purgeFreedData()} can be retried)
      */
     public ErasureReport erase(List<String> customerIds) {
-        return store.inTransaction(tx -> {
+        ErasureReport report = store.inTransaction(tx -> {
             int orderCount = 0;
             int scrubbed = 0;
             List<String> erased = new ArrayList<>();
@@ -197,6 +200,11 @@ public final class PrivacyService {
             }
             return new ErasureReport(erased, orderCount, scrubbed);
         });
+        if (!report.customerIds().isEmpty()) {
+            // old page images in the SQLite files still hold what the transaction overwrote
+            store.purgeFreedData();
+        }
+        return report;
     }
 
     /**

@@ -18,12 +18,24 @@ public final class ConnectionPool implements AutoCloseable {
     private final Semaphore permits;
     private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
     private final long acquireTimeoutMillis;
+    private final Init init;
     private volatile boolean closed;
 
+    /** Prepares a connection the pool has just opened (per-connection settings). */
+    @FunctionalInterface
+    public interface Init {
+        void prepare(Connection connection) throws SQLException;
+    }
+
     public ConnectionPool(DataSource dataSource, int maxSize, long acquireTimeoutMillis) {
+        this(dataSource, maxSize, acquireTimeoutMillis, c -> { });
+    }
+
+    public ConnectionPool(DataSource dataSource, int maxSize, long acquireTimeoutMillis, Init init) {
         this.dataSource = dataSource;
         this.permits = new Semaphore(maxSize, true);
         this.acquireTimeoutMillis = acquireTimeoutMillis;
+        this.init = init;
     }
 
     public Connection borrow() {
@@ -41,7 +53,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         try {
             Connection c = idle.pollFirst();
-            return c != null ? c : dataSource.getConnection();
+            return c != null ? c : open();
         } catch (SQLException | RuntimeException e) {
             permits.release();
             throw new StoreException("cannot open a database connection", e);
@@ -65,6 +77,17 @@ public final class ConnectionPool implements AutoCloseable {
             closeQuietly(connection);
         } finally {
             permits.release();
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            init.prepare(c);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 
