@@ -9,24 +9,14 @@ import io.patternhub.examples.cli.connect.Connections;
 import io.patternhub.examples.cli.connect.StorefrontConnection;
 import io.patternhub.hub.catalog.CatalogRepository;
 import io.patternhub.hub.store.HubStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,27 +58,15 @@ class CliServeTest {
         }
         assertThat(signed.toString()).startsWith(FILE_BASE);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecutorService runner = Executors.newSingleThreadExecutor();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            Future<Integer> exit = runner.submit(() -> PatternHubCli.execute(new CliContext(env, dir, o, e, false),
-                    "serve", "--port", "0"));
-            String local = awaitListening(out, exit);
-
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(local + "/files/" + signed.toString().substring(FILE_BASE.length()))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+        try (ServeRun serve = ServeRun.start(dir, env)) {
+            HttpResponse<byte[]> r = serve.get("/files/" + signed.toString().substring(FILE_BASE.length()));
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo(Files.readAllBytes(Path.of(file.location().orElseThrow())));
             assertThat(r.headers().firstValue("ETag")).contains("\"" + file.sha256() + "\"");
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("WooCommerce file URLs on /files/");
+            assertThat(serve.output()).contains("WooCommerce file URLs on /files/");
 
-            runner.shutdownNow(); // interrupts the command, as Ctrl-C's shutdown hook would stop it
-            assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stopped.");
-        } finally {
-            runner.shutdownNow();
+            assertThat(serve.stop(Duration.ofSeconds(20))).isZero();
+            assertThat(serve.output()).contains("Stopped.");
         }
     }
 
@@ -104,22 +82,5 @@ class CliServeTest {
         CliRun run = CliRun.run(dir, env(), "serve", "--port", "70000");
         assertThat(run.exitCode()).isEqualTo(PatternHubCli.USAGE);
         assertThat(run.errorLine()).contains("--port");
-    }
-
-    /** Waits (bounded) for the command's "Serving on" line and returns the address in it. */
-    private static String awaitListening(ByteArrayOutputStream out, Future<Integer> exit) throws Exception {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("Serving on (http://\\S+) ");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = line.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
-            }
-            if (exit.isDone()) {
-                throw new AssertionError("serve exited early with " + exit.get() + ": " + out);
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("serve did not start: " + out);
     }
 }

@@ -13,8 +13,6 @@ import io.patternhub.testkit.woocommerce.WooCommerceSandbox;
 import io.patternhub.testkit.woocommerce.WooOrderSeed;
 import io.patternhub.woocommerce.WooCommerceStorefront;
 import io.patternhub.woocommerce.WooCommerceWebhook;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +24,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(90)
 class CliServeWebhooksTest {
     private static final String WOO_SECRET = "woo-webhook-secret-for-serve";
+    /** How long serve's background worker may take to process what was delivered. */
+    private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -66,14 +60,9 @@ class CliServeWebhooksTest {
                     "PATTERNHUB_WOOCOMMERCE_CURRENCY", "EUR"));
             long wooProduct = woo.addProduct("Cardigan", "PH-KNT-004", "5.50");
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ExecutorService runner = Executors.newSingleThreadExecutor();
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-                Future<Integer> exit = runner.submit(() -> PatternHubCli.execute(new CliContext(env, dir, o, e, false),
-                        "serve", "--port", "0"));
-                String local = awaitListening(out, exit);
-                assertThat(out.toString(StandardCharsets.UTF_8)).contains("Shopify webhooks on POST /webhooks/shopify")
+            try (ServeRun serve = ServeRun.start(dir, env)) {
+                String local = serve.local();
+                assertThat(serve.output()).contains("Shopify webhooks on POST /webhooks/shopify")
                         .contains("WooCommerce webhooks on POST /webhooks/woocommerce");
                 String shopifyUrl = local + "/webhooks/shopify";
                 String wooUrl = local + "/webhooks/woocommerce";
@@ -109,8 +98,9 @@ class CliServeWebhooksTest {
                     assertThat(post(wooUrl, tampered).statusCode()).isEqualTo(401);
 
                     // serve's worker turns the two stored deliveries into orders
-                    awaitTrue(() -> count(store, "SELECT COUNT(*) FROM orders") == 2
-                            && count(store, "SELECT COUNT(*) FROM webhook_inbox WHERE status = 'PENDING'") == 0, out);
+                    serve.awaitTrue(() -> count(store, "SELECT COUNT(*) FROM orders") == 2
+                            && count(store, "SELECT COUNT(*) FROM webhook_inbox WHERE status = 'PENDING'") == 0,
+                            WORKER_WAIT);
                     assertThat(strings(store, "SELECT platform FROM orders ORDER BY platform"))
                             .containsExactly("SHOPIFY", "WOOCOMMERCE");
                     assertThat(count(store, "SELECT COUNT(*) FROM webhook_inbox")).isEqualTo(2);
@@ -121,20 +111,16 @@ class CliServeWebhooksTest {
                     String email = shopify.order(orderId).orElseThrow().email().orElseThrow();
                     assertThat(shopify.deliverPrivacyWebhook("customers/data_request", shopifyUrl, email).status())
                             .isEqualTo(200);
-                    awaitTrue(() -> exports(dir.resolve("privacy-requests")).size() == 1, out);
+                    serve.awaitTrue(() -> exports(dir.resolve("privacy-requests")).size() == 1, WORKER_WAIT);
                     assertThat(Files.readString(exports(dir.resolve("privacy-requests")).get(0))).contains(email);
 
                     // the route answers only what it knows
-                    assertThat(http.send(HttpRequest.newBuilder(URI.create(shopifyUrl)).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+                    assertThat(serve.get("/webhooks/shopify").statusCode()).isEqualTo(405);
                     assertThat(post(local + "/webhooks/ravelry", again).statusCode()).isEqualTo(404);
                 }
 
-                runner.shutdownNow(); // interrupts the command, as Ctrl-C's shutdown hook would stop it
-                assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-                assertThat(out.toString(StandardCharsets.UTF_8)).contains("event(s) processed").contains("Stopped.");
-            } finally {
-                runner.shutdownNow();
+                assertThat(serve.stop(Duration.ofSeconds(30))).isZero();
+                assertThat(serve.output()).contains("event(s) processed").contains("Stopped.");
             }
         }
     }
@@ -180,33 +166,5 @@ class CliServeWebhooksTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Waits (bounded) for serve's background worker. */
-    private static void awaitTrue(BooleanSupplier condition, ByteArrayOutputStream out) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("serve's worker did not get there: " + out.toString(StandardCharsets.UTF_8));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** Waits (bounded) for the command's "Serving on" line and returns the address in it. */
-    private static String awaitListening(ByteArrayOutputStream out, Future<Integer> exit) throws Exception {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("Serving on (http://\\S+) ");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = line.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m.group(1);
-            }
-            if (exit.isDone()) {
-                throw new AssertionError("serve exited early with " + exit.get() + ": " + out);
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("serve did not start: " + out);
     }
 }

@@ -1,17 +1,10 @@
 package io.patternhub.hub.ingest;
 
+import static io.patternhub.hub.ingest.MemoryStorefront.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patternhub.core.Platform;
-import io.patternhub.core.model.CustomerRef;
-import io.patternhub.core.model.LineItem;
-import io.patternhub.core.model.Money;
-import io.patternhub.core.model.Order;
 import io.patternhub.core.model.OrderStatus;
-import io.patternhub.core.storefront.Capabilities;
-import io.patternhub.core.storefront.OrderQuery;
-import io.patternhub.core.storefront.Storefront;
-import io.patternhub.core.model.Listing;
 import io.patternhub.hub.store.HubStore;
 import io.patternhub.hub.store.TestStores;
 import io.patternhub.hub.store.Vendor;
@@ -21,14 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,48 +42,6 @@ class OrderIngestTest {
             }
             seen.add(change.order().externalId() + ":" + change.status());
         }
-    }
-
-    /** A storefront holding orders in memory and answering queries by modification time (Etsy-like polling). */
-    static final class MemoryStorefront implements Storefront {
-        final Map<String, Order> orders = new ConcurrentHashMap<>();
-        final List<OrderQuery> queries = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public Platform platform() {
-            return Platform.ETSY;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.builder().platform(Platform.ETSY).build();
-        }
-
-        @Override
-        public Stream<Listing> listings() {
-            return Stream.empty();
-        }
-
-        @Override
-        public Stream<Order> orders(OrderQuery query) {
-            queries.add(query);
-            return orders.values().stream()
-                    .filter(o -> query.effectiveUpdatedSince().map(t -> !o.updatedAt().orElseThrow().isBefore(t)).orElse(true))
-                    .sorted((a, b) -> a.updatedAt().orElseThrow().compareTo(b.updatedAt().orElseThrow()));
-        }
-
-        @Override
-        public Order order(String externalId) {
-            return orders.get(externalId);
-        }
-    }
-
-    static Order order(String id, OrderStatus status, Instant updated) {
-        return Order.builder().platform(Platform.ETSY).externalId(id).createdAt(T0).updatedAt(updated)
-                .buyer(CustomerRef.builder().platform(Platform.ETSY).externalId("buyer-" + id).build())
-                .addLineItems(LineItem.builder().sku("TEE-01").title("Tee").quantity(1).unitPrice(Money.of("5.00", "EUR")).build())
-                .currency(java.util.Currency.getInstance("EUR")).subtotal(Money.of("5.00", "EUR"))
-                .total(Money.of("5.00", "EUR")).status(status).build();
     }
 
     @ParameterizedTest
@@ -129,8 +77,8 @@ class OrderIngestTest {
         try (HubStore store = TestStores.fresh(vendor, clock)) {
             OrderIngest ingest = OrderIngest.builder(store).handler(recorder).build();
             OrderPoller poller = new OrderPoller(store, ingest, Duration.ofDays(2));
-            etsy.orders.put("1", order("1", OrderStatus.PAID, T0.plus(Duration.ofDays(1))));
-            etsy.orders.put("2", order("2", OrderStatus.PAID, T0.plus(Duration.ofDays(3))));
+            etsy.put("1", OrderStatus.PAID, T0.plus(Duration.ofDays(1)));
+            etsy.put("2", OrderStatus.PAID, T0.plus(Duration.ofDays(3)));
             clock.set(T0.plus(Duration.ofDays(4)));
 
             OrderPoller.PollResult first = poller.poll("etsy-main", etsy);
@@ -139,8 +87,8 @@ class OrderIngestTest {
             assertThat(poller.cursor("etsy-main")).contains(T0.plus(Duration.ofDays(3)));
 
             // a refund Etsy reports with an older modification time, inside the rescan window
-            etsy.orders.put("2", order("2", OrderStatus.REFUNDED, T0.plus(Duration.ofDays(3)).plusSeconds(1)));
-            etsy.orders.put("1", order("1", OrderStatus.REFUNDED, T0.plus(Duration.ofDays(2))));
+            etsy.put("2", OrderStatus.REFUNDED, T0.plus(Duration.ofDays(3)).plusSeconds(1));
+            etsy.put("1", OrderStatus.REFUNDED, T0.plus(Duration.ofDays(2)));
             OrderPoller.PollResult second = new OrderPoller(store, ingest, Duration.ofDays(2)).poll("etsy-main", etsy);
             assertThat(etsy.queries.get(1).effectiveUpdatedSince()).contains(T0.plus(Duration.ofDays(1)));
             assertThat(second.changed()).isEqualTo(2);
@@ -157,9 +105,9 @@ class OrderIngestTest {
         MemoryStorefront etsy = new MemoryStorefront();
         try (HubStore store = TestStores.fresh(vendor, clock)) {
             OrderPoller poller = new OrderPoller(store, OrderIngest.builder(store).build(), Duration.ofHours(1));
-            etsy.orders.put("1", order("1", OrderStatus.PAID, T0.minus(Duration.ofHours(2))));
+            etsy.put("1", OrderStatus.PAID, T0.minus(Duration.ofHours(2)));
             // a platform clock a day ahead: taken as the cursor, it would skip everything changed until then
-            etsy.orders.put("2", order("2", OrderStatus.PAID, T0.plus(Duration.ofDays(1))));
+            etsy.put("2", OrderStatus.PAID, T0.plus(Duration.ofDays(1)));
 
             OrderPoller.PollResult first = poller.poll("etsy-main", etsy);
             assertThat(first.seen()).isEqualTo(2);
@@ -168,7 +116,7 @@ class OrderIngestTest {
 
             // an order changed an hour later is still found by the next poll
             clock.set(T0.plus(Duration.ofHours(1)));
-            etsy.orders.put("3", order("3", OrderStatus.PAID, T0.plus(Duration.ofMinutes(30))));
+            etsy.put("3", OrderStatus.PAID, T0.plus(Duration.ofMinutes(30)));
             OrderPoller.PollResult second = poller.poll("etsy-main", etsy);
             assertThat(etsy.queries.get(1).effectiveUpdatedSince()).contains(T0.minus(Duration.ofHours(3)));
             assertThat(second.changed()).isEqualTo(1);
@@ -192,7 +140,7 @@ class OrderIngestTest {
             // events name the order only (like Etsy's order.paid); the inbox fetches it from the storefront
             for (int i = 0; i < orders; i++) {
                 String id = "o" + i;
-                etsy.orders.put(id, order(id, OrderStatus.PAID, T0.plusSeconds(i)));
+                etsy.put(id, OrderStatus.PAID, T0.plusSeconds(i));
                 io.patternhub.core.event.OrderEvent event = io.patternhub.core.event.OrderEvent.builder().eventId("evt-" + i)
                         .platform(Platform.ETSY).occurredAt(T0).kind(io.patternhub.core.event.OrderEvent.Kind.PAID)
                         .orderExternalId(id).build();
