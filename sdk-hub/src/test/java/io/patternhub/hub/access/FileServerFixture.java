@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,6 +47,18 @@ final class FileServerFixture implements AutoCloseable {
     final List<Download> aborted = new CopyOnWriteArrayList<>();
     /** Counted down by the first aborted download. */
     final CountDownLatch firstAbort = new CountDownLatch(1);
+
+    /**
+     * The downloads the listener has heard of, once there are at least {@code count} (or after 20 s). The server
+     * tells its listener after the last byte went out, so the client can hold the whole body a moment before.
+     */
+    List<Download> downloadedAtLeast(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (downloaded.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return List.copyOf(downloaded);
+    }
 
     /**
      * @param catalog the {@code TEE-01} pattern the catalog starts with

@@ -141,7 +141,7 @@ class HubFileServerRangeTest {
         assertThat(last.statusCode()).isEqualTo(206);
         assertThat(last.body()).isEqualTo(Arrays.copyOfRange(teeBytes, 200_000, SIZE));
         assertThat(files.downloads(link)).isEqualTo(1);
-        assertThat(files.downloaded).hasSize(1);
+        assertThat(files.downloadedAtLeast(1)).hasSize(1);
 
         HttpResponse<byte[]> again = files.get(url, "Range", "bytes=0-9");
         assertThat(again.statusCode()).isEqualTo(403);
