@@ -67,8 +67,7 @@ public final class Orders {
      */
     public Optional<OrderRecord> find(Platform platform, String externalId) {
         return store.inTransaction(tx -> {
-            Optional<String> id = tx.queryOne("SELECT id FROM orders WHERE platform = ? AND external_id = ?",
-                    rs -> rs.getString(1), platform, externalId);
+            Optional<String> id = idOf(tx, platform, externalId);
             return id.isPresent() ? Optional.of(get(tx, id.get())) : Optional.<OrderRecord>empty();
         });
     }
@@ -142,10 +141,14 @@ public final class Orders {
      */
     public Optional<Order> findOrder(Platform platform, String externalId) {
         return store.inTransaction(tx -> {
-            Optional<String> id = tx.queryOne("SELECT id FROM orders WHERE platform = ? AND external_id = ?",
-                    rs -> rs.getString(1), platform, externalId);
+            Optional<String> id = idOf(tx, platform, externalId);
             return id.isPresent() ? Optional.of(order(tx, id.get())) : Optional.<Order>empty();
         });
+    }
+
+    private static Optional<String> idOf(Tx tx, Platform platform, String externalId) throws SQLException {
+        return tx.queryOne("SELECT id FROM orders WHERE platform = ? AND external_id = ?", rs -> rs.getString(1),
+                platform, externalId);
     }
 
     /**
