@@ -41,12 +41,8 @@ class CliEtsyEndToEndTest {
         tokens = etsy.issueTokens(EtsySandbox.DEFAULT_SCOPES);
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
-        env.put("PATTERNHUB_DB", "hub.db");
-        env.put("PATTERNHUB_ETSY_BASE_URL", etsy.baseUrl());
-        env.put("PATTERNHUB_ETSY_API_KEY", etsy.apiKey());
-        env.put("PATTERNHUB_ETSY_SHOP_ID", String.valueOf(etsy.defaultShopId()));
+        env.putAll(CliRun.etsyHubSettings(etsy));
         env.put("PATTERNHUB_ETSY_ACCESS_TOKEN", tokens.accessToken());
-        env.put("PATTERNHUB_ETSY_TAXONOMY_ID", "2078");
     }
 
     @AfterEach

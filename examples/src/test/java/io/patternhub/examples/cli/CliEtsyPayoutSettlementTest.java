@@ -49,11 +49,7 @@ class CliEtsyPayoutSettlementTest {
     @BeforeEach
     void sellRefundAndGetPaid() {
         etsy = EtsySandbox.builder().perSecondLimit(1000).clock(clock).build().start();
-        env.put("PATTERNHUB_DB", "hub.db");
-        env.put("PATTERNHUB_ETSY_BASE_URL", etsy.baseUrl());
-        env.put("PATTERNHUB_ETSY_API_KEY", etsy.apiKey());
-        env.put("PATTERNHUB_ETSY_SHOP_ID", String.valueOf(etsy.defaultShopId()));
-        env.put("PATTERNHUB_ETSY_TAXONOMY_ID", "2078");
+        env.putAll(CliRun.etsyHubSettings(etsy));
 
         saleA = etsy.addReceipt(receipt("PH-SEW-004", "15.00", "2.85", "1.10", "2026-05-05T10:00:00Z"));
         etsy.addReceipt(receipt("PH-KNT-002", "20.00", "0.00", "1.50", "2026-05-08T10:00:00Z"));

@@ -59,11 +59,7 @@ class CliPayoutReconcileTest {
     @BeforeEach
     void sellAndGetPaid() {
         etsy = EtsySandbox.builder().perSecondLimit(1000).clock(clock).build().start();
-        env.put("PATTERNHUB_DB", "hub.db");
-        env.put("PATTERNHUB_ETSY_BASE_URL", etsy.baseUrl());
-        env.put("PATTERNHUB_ETSY_API_KEY", etsy.apiKey());
-        env.put("PATTERNHUB_ETSY_SHOP_ID", String.valueOf(etsy.defaultShopId()));
-        env.put("PATTERNHUB_ETSY_TAXONOMY_ID", "2078");
+        env.putAll(CliRun.etsyHubSettings(etsy));
 
         // May: two sales, one partly refunded; paid out on 20 May
         etsy.addReceipt(receipt("PH-SEW-001", "20.00", "0.00", "1.50", "2026-05-05T10:00:00Z"));
